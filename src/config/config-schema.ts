@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { LOCALES } from '../locale.ts';
+
+const localizedLabel = z.object({ ko: z.string().min(1), en: z.string().min(1) });
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" or "_"');
+const email = z.email();
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone (for example Asia/Seoul)');
+
+export const categorySchema = z.object({ id: slug, label: localizedLabel });
+
+export const listSchema = z.object({
+  id: slug,
+  name: localizedLabel,
+  description: localizedLabel.optional(),
+  /** The locales a subscriber of this list may choose. */
+  locales: z
+    .array(z.enum(LOCALES))
+    .min(1)
+    .default([...LOCALES]),
+  /** Categories this list carries; empty means all. */
+  categories: z.array(slug).default([]),
+});
+
+/** `{name}`, `{date}` and `{count}` are replaced in subject lines. */
+const subjects = z.object({ ko: z.string().min(1), en: z.string().min(1), bilingual: z.string().min(1) });
+
+export const configSchema = z
+  .object({
+    name: localizedLabel,
+    from: z.object({ name: z.string().min(1).optional(), email }),
+    replyTo: email.optional(),
+    postalAddress: z.string().min(1),
+    timeZone: timeZone.default('Asia/Seoul'),
+    categories: z.array(categorySchema).default([]),
+    lists: z.array(listSchema).min(1),
+    subject: subjects.default({
+      ko: '{name} · {date}',
+      en: '{name} · {date}',
+      bilingual: '{name} · {date}',
+    }),
+    /** Gmail clips HTML over ~102 KB; the renderer compacts items to stay under this. */
+    budgetBytes: z.number().int().min(20_000).max(102_000).default(90_000),
+    contentDir: z.string().default('content'),
+    outDir: z.string().default('dist'),
+    outboxDir: z.string().default('outbox'),
+    unsubscribeMailto: email.optional(),
+    consentVersion: z.string().default('2026-11-v1'),
+    send: z
+      .object({
+        concurrency: z.number().int().min(1).max(100).default(10),
+        ratePerSecond: z.number().min(0).default(0),
+        pool: z.number().int().min(1).max(50).default(5),
+        maxAttempts: z.number().int().min(1).max(20).default(4),
+        verpDomain: z.string().optional(),
+        dkim: z
+          .object({ domainName: z.string(), keySelector: z.string(), privateKeyFile: z.string() })
+          .optional(),
+      })
+      .prefault({}),
+    /** Cron expression for `gazette schedule`, evaluated in timeZone. */
+    schedule: z.string().default('0 7 * * *'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.categories.forEach((category, index) => {
+      if (seen.has(category.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', index, 'id'],
+          message: `duplicate category id "${category.id}"`,
+        });
+      }
+      seen.add(category.id);
+    });
+    const lists = new Set<string>();
+    config.lists.forEach((list, index) => {
+      if (lists.has(list.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lists', index, 'id'],
+          message: `duplicate list id "${list.id}"`,
+        });
+      }
+      lists.add(list.id);
+    });
+  });
+
+/** What a config file holds (defaults may be left out). */
+export type ConfigFile = z.input<typeof configSchema>;
+export type FileConfig = z.output<typeof configSchema>;
+export type CategoryConfig = z.output<typeof categorySchema>;
+export type ListConfig = z.output<typeof listSchema>;

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import { GazetteError } from '../errors.ts';
+import type { Config, RuntimeConfig } from './config.ts';
+import { DEFAULT_DATABASE_URL, DEFAULT_PUBLIC_URL } from './config.ts';
+import { configSchema } from './config-schema.ts';
+import type { FileConfig } from './config-schema.ts';
+
+export const CONFIG_FILE_NAMES = [
+  'gazette.config.ts',
+  'gazette.config.mts',
+  'gazette.config.js',
+  'gazette.config.mjs',
+  'gazette.config.json',
+];
+
+export interface LoadConfigOptions {
+  /** An explicit config file (`--config`). */
+  configPath?: string;
+  /** Where to look for gazette.config.* when no path is given. */
+  cwd?: string;
+  /** The environment to read endpoints and secrets from; the CLI passes process.env. */
+  env?: Record<string, string | undefined>;
+  /** Flag values; they win over the environment. */
+  overrides?: Partial<RuntimeConfig> & { contentDir?: string; outDir?: string };
+}
+
+/** File → environment → flags, validated once; the result is passed down, never re-read. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = findConfigFile(cwd, options.configPath);
+  const raw = await readConfigFile(file);
+  const fileConfig = parseConfig(raw, path.basename(file));
+  return resolveConfig(fileConfig, path.dirname(file), options.env ?? {}, options.overrides ?? {});
+}
+
+/** Validate what a config file holds; each problem names the key and the reason. */
+export function parseConfig(raw: unknown, source = 'config'): FileConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new GazetteError('CONFIG_INVALID', `${source} is invalid:\n${formatIssues(result.error.issues)}`, {
+      file: source,
+    });
+  }
+  return result.data;
+}
+
+export function resolveConfig(
+  fileConfig: FileConfig,
+  rootDir: string,
+  env: Record<string, string | undefined>,
+  overrides: LoadConfigOptions['overrides'] = {},
+): Config {
+  const pickValue = (flag: string | undefined, name: string): string | undefined =>
+    flag ?? (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const runtime: RuntimeConfig = {
+    smtpUrl: pickValue(overrides.smtpUrl, 'SMTP_URL'),
+    databaseUrl: pickValue(overrides.databaseUrl, 'DATABASE_URL') ?? DEFAULT_DATABASE_URL,
+    secret: pickValue(overrides.secret, 'GAZETTE_SECRET'),
+    publicUrl: (pickValue(overrides.publicUrl, 'GAZETTE_PUBLIC_URL') ?? DEFAULT_PUBLIC_URL).replace(
+      /\/+$/,
+      '',
+    ),
+  };
+  checkUrl(runtime.smtpUrl, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@host:587');
+  checkUrl(runtime.publicUrl, 'GAZETTE_PUBLIC_URL', ['http:', 'https:'], 'https://news.example.com');
+  if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(runtime.databaseUrl)) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `DATABASE_URL "${runtime.databaseUrl}" is not supported. Use sqlite:PATH (for example ${DEFAULT_DATABASE_URL}) or postgres://user@host:5432/db.`,
+      { field: 'DATABASE_URL' },
+    );
+  }
+  return {
+    ...fileConfig,
+    ...runtime,
+    contentDir: path.resolve(rootDir, overrides.contentDir ?? fileConfig.contentDir),
+    outDir: path.resolve(rootDir, overrides.outDir ?? fileConfig.outDir),
+    outboxDir: path.resolve(rootDir, fileConfig.outboxDir),
+    rootDir,
+  };
+}
+
+function findConfigFile(cwd: string, explicit?: string): string {
+  if (explicit !== undefined) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) {
+      throw new GazetteError(
+        'CONFIG_NOT_FOUND',
+        `Config file ${explicit} does not exist. Check the --config path.`,
+        {
+          file: explicit,
+        },
+      );
+    }
+    return file;
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return file;
+  }
+  throw new GazetteError(
+    'CONFIG_NOT_FOUND',
+    `No config file found in ${cwd}. Create one of ${CONFIG_FILE_NAMES.join(', ')} (see README "Configuration") or pass --config FILE.`,
+  );
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8'));
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return module.default;
+  } catch (error) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `Could not read ${path.basename(file)}: ${(error as Error).message}`,
+      {
+        file,
+      },
+    );
+  }
+}
+
+function checkUrl(value: string | undefined, name: string, protocols: string[], example: string): void {
+  if (value === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !protocols.includes(url.protocol)) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL, for example ${example}.`,
+      { field: name },
+    );
+  }
+}
+
+function formatIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => `  - ${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('\n');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isValidPublishedDate } from './published-date.ts';
+
+/** A string list may also be written as one string. */
+const stringList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
+  z.array(z.string({ error: 'each entry must be text' })),
+);
+
+const text = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
+const optionalText = z.string({ error: 'must be text' }).nullish();
+
+/** The front matter of a digest item, as the newsroom writes it (snake_case, see content/README). */
+export const frontMatterSchema = z
+  .object({
+    id: text.trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    title: text.trim().min(1, 'must not be empty'),
+    title_ko: optionalText,
+    title_en: optionalText,
+    date_published: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date such as 2026-03-02') })
+      .trim()
+      .refine(isValidPublishedDate, 'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00'),
+    date_ingested: optionalText,
+    source_name: optionalText,
+    source_id: optionalText,
+    source_type: optionalText,
+    source_url: optionalText,
+    canonical_url: optionalText,
+    language_original: optionalText,
+    categories: stringList.default([]),
+    tags: stringList.default([]),
+    regions: stringList.default([]),
+    summary_ko: optionalText,
+    summary_en: optionalText,
+    so_what_ko: optionalText,
+    so_what_en: optionalText,
+    key_points: stringList.default([]),
+    key_points_ko: stringList.optional(),
+    key_points_en: stringList.optional(),
+    confidence: z
+      .number({ error: 'must be a number from 0 to 1' })
+      .min(0, 'must be from 0 to 1')
+      .max(1, 'must be from 0 to 1')
+      .nullish(),
+    sponsored: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .superRefine((value, ctx) => {
+    const has = (s: string | null | undefined): boolean => typeof s === 'string' && s.trim() !== '';
+    if (!has(value.summary_ko) && !has(value.summary_en)) {
+      ctx.addIssue({ code: 'custom', path: ['summary_ko'], message: 'at least one of summary_ko or summary_en is required' });
+    }
+  });
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;

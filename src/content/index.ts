@@ -1,0 +1,6 @@
+export { loadItems, findContentFiles } from './load-items.ts';
+export type { LoadResult } from './load-items.ts';
+export { parseItem } from './parse-item.ts';
+export type { ParsedItem } from './parse-item.ts';
+export type { Item, ContentProblem } from './item.ts';
+export { formatProblem } from './format-problem.ts';

@@ -1,0 +1,93 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GazetteError } from '../errors.ts';
+import type { ContentProblem, Item } from './item.ts';
+import { parseItem } from './parse-item.ts';
+
+export interface LoadResult {
+  /** Every valid item, in path order. */
+  items: Item[];
+  /** Every problem found; files with an error are skipped, the rest still load. */
+  problems: ContentProblem[];
+  /** How many content files were read. */
+  files: number;
+}
+
+const EXTENSIONS = new Set(['.md', '.txt', '.markdown']);
+const READ_BATCH = 64;
+
+/** Find, parse and validate every item under a folder. A bad file never stops the good ones. */
+export async function loadItems(dir: string): Promise<LoadResult> {
+  const files = await findContentFiles(dir);
+  const problems: ContentProblem[] = [];
+  const items: Item[] = [];
+  const byId = new Map<string, Item>();
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const batch = files.slice(start, start + READ_BATCH);
+    const sources = await Promise.all(
+      batch.map(async (file) => {
+        try {
+          return { file, source: await readFile(path.join(dir, file), 'utf8') };
+        } catch (error) {
+          return { file, error: (error as Error).message };
+        }
+      }),
+    );
+    for (const entry of sources) {
+      if (entry.source === undefined) {
+        problems.push({ file: entry.file, message: `cannot be read: ${entry.error}`, severity: 'error' });
+        continue;
+      }
+      const parsed = parseItem(entry.file, entry.source);
+      problems.push(...parsed.problems);
+      if (!parsed.item) continue;
+      const first = byId.get(parsed.item.id);
+      if (first) {
+        problems.push({
+          file: entry.file,
+          field: 'id',
+          message: `duplicate id "${parsed.item.id}", already used by ${first.file}; this file was skipped`,
+          severity: 'error',
+        });
+        continue;
+      }
+      byId.set(parsed.item.id, parsed.item);
+      items.push(parsed.item);
+    }
+  }
+  return { items, problems, files: files.length };
+}
+
+/** Content files under dir, relative, sorted; hidden entries and node_modules are skipped. */
+export async function findContentFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === '') {
+        throw new GazetteError(
+          'CONTENT_DIR',
+          `Cannot read the content folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass --content DIR or set contentDir in the config.`,
+          { file: dir },
+        );
+      }
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !isReadme(entry.name)) {
+        found.push(child);
+      }
+    }
+  };
+  await walk('');
+  return found.sort();
+}
+
+function isReadme(name: string): boolean {
+  return /^readme\.(md|txt|markdown)$/i.test(name);
+}

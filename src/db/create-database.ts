@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Tables } from './tables.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<Tables>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface CreateDatabaseOptions {
+  /** Folder that a relative sqlite: path resolves against. */
+  rootDir?: string;
+  /** PostgreSQL schema to use (tests use their own and drop it). */
+  schema?: string;
+}
+
+/** Build the Kysely instance a DATABASE_URL names: `sqlite:PATH` or `postgres://…`. */
+export function createDatabase(url: string, options: CreateDatabaseOptions = {}): Database {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    const resolved = file === ':memory:' ? file : path.resolve(options.rootDir ?? process.cwd(), file);
+    if (resolved !== ':memory:') mkdirSync(path.dirname(resolved), { recursive: true });
+    const sqlite = new Sqlite(resolved);
+    // WAL lets readers and one writer work at once; busy_timeout makes concurrent senders wait, not fail.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

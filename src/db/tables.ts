@@ -1,0 +1,5 @@
+import type { SubscriberTables } from '../subscribers/tables.ts';
+import type { DeliveryTables } from '../send/tables.ts';
+
+/** Every table Gazette keeps; each area declares its own and this joins them for Kysely. */
+export interface Tables extends SubscriberTables, DeliveryTables {}

@@ -1,0 +1,6 @@
+export { buildEditions, buildEdition, OTHER_SECTION_ID } from './build-editions.ts';
+export type { EditionOptions } from './build-editions.ts';
+export { filterEdition } from './filter-edition.ts';
+export { localDate, today } from './local-date.ts';
+export { editionItems } from './edition.ts';
+export type { Edition, EditionSection } from './edition.ts';
