@@ -9,5 +9,5 @@ export function loadCliConfig(
   overrides: LoadConfigOptions['overrides'] = {},
 ): Promise<Config> {
   const globals = command.optsWithGlobals<{ config?: string }>();
-  return loadConfig({ configPath: globals.config, env: process.env, overrides });
+  return loadConfig({ configPath: globals.config, overrides });
 }

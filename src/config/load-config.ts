@@ -22,7 +22,7 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Where to look for gazette.config.* when no path is given. */
   cwd?: string;
-  /** The environment to read endpoints and secrets from; the CLI passes process.env. */
+  /** The environment to read endpoints and secrets from (default: process.env). */
   env?: Record<string, string | undefined>;
   /** Flag values; they win over the environment. */
   overrides?: Partial<RuntimeConfig> & { contentDir?: string; outDir?: string };
@@ -34,7 +34,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   const file = findConfigFile(cwd, options.configPath);
   const raw = await readConfigFile(file);
   const fileConfig = parseConfig(raw, path.basename(file));
-  return resolveConfig(fileConfig, path.dirname(file), options.env ?? {}, options.overrides ?? {});
+  return resolveConfig(fileConfig, path.dirname(file), options.env ?? process.env, options.overrides ?? {});
 }
 
 /** Validate what a config file holds; each problem names the key and the reason. */
