@@ -1,0 +1,34 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Mailer } from './mailer.ts';
+import type { OutgoingMail, SentInfo } from './outgoing-mail.ts';
+import { toNodemailerMessage } from './to-nodemailer-message.ts';
+
+/**
+ * The embedded default when SMTP_URL is unset: each message becomes an `.eml` file in a folder,
+ * built by nodemailer exactly as it would go over SMTP (open it in any mail client).
+ */
+export function createOutboxMailer(dir: string): Mailer {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let counter = 0;
+  return {
+    kind: 'outbox',
+    destination: dir,
+    async send(mail: OutgoingMail): Promise<SentInfo> {
+      const info = await composer.sendMail(toNodemailerMessage(mail));
+      await mkdir(dir, { recursive: true });
+      const stem = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++counter}`;
+      const safeTo = mail.to.replace(/[^A-Za-z0-9@._+-]/g, '_').slice(0, 80);
+      const file = path.join(dir, `${stem}-${safeTo}.eml`);
+      // Write then rename: a crash never leaves half a message that looks whole.
+      await writeFile(`${file}.part`, info.message as Buffer);
+      await rename(`${file}.part`, file);
+      return { messageId: info.messageId, response: file };
+    },
+    async verify() {
+      await mkdir(dir, { recursive: true });
+    },
+    async close() {},
+  };
+}

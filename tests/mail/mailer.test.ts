@@ -1,0 +1,105 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxMailer, createSmtpMailer } from '../../src/mail/index.ts';
+import type { OutgoingMail } from '../../src/mail/index.ts';
+import { isGazetteError } from '../../src/errors.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import type { SmtpSink } from '../helpers/smtp-sink.ts';
+
+const mail = (to: string, extra: Partial<OutgoingMail> = {}): OutgoingMail => ({
+  from: { name: 'Gazette Daily', address: 'digest@gazette.example' },
+  to,
+  subject: '가제트 데일리 · 11월 23일',
+  html: '<p lang="ko">안녕하세요</p>',
+  text: '안녕하세요',
+  messageId: '<2026-11-23.daily.abc@gazette.example>',
+  listId: 'Daily Briefing <daily.gazette.example>',
+  listUnsubscribe: { url: 'https://news.example/unsubscribe/TOKEN', mailto: 'unsubscribe@gazette.example' },
+  ...extra,
+});
+
+describe('SMTP mailer against a real SMTP server', () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink({
+      onRecipient: (address) => {
+        if (address.startsWith('gone@')) return { code: 550, message: '5.1.1 No such mailbox' };
+        if (address.startsWith('later@')) return { code: 451, message: '4.3.0 Try again later' };
+        if (address.startsWith('policy@')) return { code: 554, message: '5.7.1 Message refused by policy' };
+        return undefined;
+      },
+    });
+  });
+  afterAll(() => sink.close());
+
+  it('delivers one message with one List-Unsubscribe header, the one-click header and base64 bodies', async () => {
+    const mailer = createSmtpMailer({ url: sink.url });
+    await mailer.send(mail('reader@example.com'));
+    await mailer.close();
+    const received = sink.received.at(-1);
+    expect(received?.envelope.to).toEqual(['reader@example.com']);
+    const raw = received?.raw.toString('utf8') ?? '';
+    expect(raw.match(/^List-Unsubscribe:/gim)).toHaveLength(1);
+    expect(raw).toMatch(
+      /^List-Unsubscribe: <https:\/\/news\.example\/unsubscribe\/TOKEN>,\s*<mailto:unsubscribe@gazette\.example>/im,
+    );
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/im);
+    expect(raw).toMatch(/^Content-Transfer-Encoding: base64/im);
+    expect(received?.parsed.subject).toBe('가제트 데일리 · 11월 23일');
+    expect(received?.parsed.messageId).toBe('<2026-11-23.daily.abc@gazette.example>');
+    expect(received?.parsed.html).toContain('lang="ko"');
+  });
+
+  it.each([
+    ['gone@example.com', 'SMTP_PERMANENT'],
+    ['later@example.com', 'SMTP_TRANSIENT'],
+    ['policy@example.com', 'SMTP_POLICY'],
+  ])('classifies the rejection of %s as %s, keeping the reply', async (to, code) => {
+    const mailer = createSmtpMailer({ url: sink.url });
+    const error = await mailer.send(mail(to)).catch((e: unknown) => e);
+    await mailer.close();
+    expect(isGazetteError(error) && error.code).toBe(code);
+    expect(isGazetteError(error) && String(error.context.smtpResponse)).toMatch(/\d\.\d\.\d/);
+  });
+
+  it('reports an unreachable server as a connection error', async () => {
+    const mailer = createSmtpMailer({ url: 'smtp://127.0.0.1:1' });
+    const error = await mailer.verify().catch((e: unknown) => e);
+    await mailer.close();
+    expect(isGazetteError(error) && error.code).toBe('SMTP_CONNECTION');
+  });
+
+  it('refuses CR/LF in any header value before anything reaches the wire', async () => {
+    const mailer = createSmtpMailer({ url: sink.url });
+    const before = sink.received.length;
+    for (const bad of [
+      mail('x@example.com\r\nBcc: victim@example.com'),
+      mail('x@example.com', { subject: 'Hi\r\nBcc: victim@example.com' }),
+      mail('x@example.com', { from: { name: 'Evil\nBcc: v@example.com', address: 'a@b.example' } }),
+    ]) {
+      const error = await mailer.send(bad).catch((e: unknown) => e);
+      expect(isGazetteError(error, 'HEADER_INJECTION')).toBe(true);
+    }
+    await mailer.close();
+    expect(sink.received.length).toBe(before);
+  });
+});
+
+describe('outbox mailer', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-outbox-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a complete .eml per message and no partial files', async () => {
+    const mailer = createOutboxMailer(dir);
+    const info = await mailer.send(mail('reader@example.com'));
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    expect(info.response).toBe(path.join(dir, files[0] ?? ''));
+    const eml = readFileSync(info.response, 'utf8');
+    expect(eml).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+    expect(eml).toMatch(/^To: reader@example\.com\r$/m);
+  });
+});
