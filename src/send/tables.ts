@@ -1,3 +1,41 @@
-/** Tables owned by the delivery ledger (filled in by the send work). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DeliveryTables {}
+import type { Generated } from 'kysely';
+
+/** Where a ledger row stands. `deferred` rows are retried after `next_attempt_at`. */
+export type DeliveryStatus = 'pending' | 'claimed' | 'sent' | 'deferred' | 'failed' | 'skipped';
+
+/**
+ * One row per (edition, list, subscriber): the per-recipient ledger. Times are epoch
+ * milliseconds (bigint on PostgreSQL, read back as string there, so always pass through Number()).
+ */
+export interface DeliveryRow {
+  id: Generated<number>;
+  /** Edition date, `YYYY-MM-DD`. */
+  edition: string;
+  list_id: string;
+  subscriber_id: string;
+  email: string;
+  name: string | null;
+  locale: string;
+  /** The segment the row was planned in (locale + topics); its rendering is shared. */
+  segment: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Attempts made by `last_run`; a new run starts again from zero. */
+  run_attempts: number;
+  last_run: string | null;
+  next_attempt_at: number | string;
+  claimed_by: string | null;
+  lease_until: number | string | null;
+  message_id: string | null;
+  /** The server's last reply (or the outbox file), kept for the operator. */
+  response: string | null;
+  error_code: string | null;
+  sent_at: number | string | null;
+  created_at: number | string;
+  updated_at: number | string;
+}
+
+/** Tables owned by the delivery ledger. */
+export interface DeliveryTables {
+  deliveries: DeliveryRow;
+}

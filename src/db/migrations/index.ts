@@ -1,10 +1,13 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../create-database.ts';
+import { deliveriesMigration } from './0002-deliveries.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Each area adds its own file
  * (0001-subscribers.ts, 0002-deliveries.ts, …) and one line here.
  */
-export function migrations(_dialect: DialectName): Record<string, Migration> {
-  return {};
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0002-deliveries': deliveriesMigration(dialect),
+  };
 }
