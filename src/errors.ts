@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   CONFIG_NOT_FOUND: 'The config file given with --config does not exist',
   CONFIG_INVALID: 'The config file or an environment variable holds an invalid value',
   CONTENT_DIR: 'The content folder cannot be read',
+  CONTENT_FILE: 'A content file is unreadable, empty, binary, too large or has no front matter',
   CONTENT_YAML: 'A content file has front matter that is not valid YAML',
   CONTENT_FIELD: 'A content file has a missing or invalid field',
   CONTENT_DUPLICATE_ID: 'Two content files share one id',

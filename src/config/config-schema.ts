@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LOCALES } from '../locale.ts';
 
-const localizedLabel = z.object({ ko: z.string().min(1), en: z.string().min(1) });
+const localizedLabel = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" or "_"');
-const email = z.email();
+const email = z.email('must be an email address such as digest@news.example');
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -12,11 +12,11 @@ const timeZone = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'not an IANA time zone (for example Asia/Seoul)');
+}, 'is not an IANA time zone: use a name such as Asia/Seoul or America/New_York');
 
-export const categorySchema = z.object({ id: slug, label: localizedLabel });
+export const categorySchema = z.strictObject({ id: slug, label: localizedLabel });
 
-export const listSchema = z.object({
+export const listSchema = z.strictObject({
   id: slug,
   name: localizedLabel,
   description: localizedLabel.optional(),
@@ -30,12 +30,17 @@ export const listSchema = z.object({
 });
 
 /** `{name}`, `{date}` and `{count}` are replaced in subject lines. */
-const subjects = z.object({ ko: z.string().min(1), en: z.string().min(1), bilingual: z.string().min(1) });
+const subjects = z.strictObject({
+  ko: z.string().min(1),
+  en: z.string().min(1),
+  bilingual: z.string().min(1),
+});
 
+// Strict objects: a misspelt key (`timezone`) would otherwise be dropped and its default used.
 export const configSchema = z
-  .object({
+  .strictObject({
     name: localizedLabel,
-    from: z.object({ name: z.string().min(1).optional(), email }),
+    from: z.strictObject({ name: z.string().min(1).optional(), email }),
     replyTo: email.optional(),
     postalAddress: z.string().min(1),
     timeZone: timeZone.default('Asia/Seoul'),
@@ -54,14 +59,14 @@ export const configSchema = z
     unsubscribeMailto: email.optional(),
     consentVersion: z.string().default('2026-11-v1'),
     send: z
-      .object({
+      .strictObject({
         concurrency: z.number().int().min(1).max(100).default(10),
         ratePerSecond: z.number().min(0).default(0),
         pool: z.number().int().min(1).max(50).default(5),
         maxAttempts: z.number().int().min(1).max(20).default(4),
         verpDomain: z.string().optional(),
         dkim: z
-          .object({ domainName: z.string(), keySelector: z.string(), privateKeyFile: z.string() })
+          .strictObject({ domainName: z.string(), keySelector: z.string(), privateKeyFile: z.string() })
           .optional(),
       })
       .prefault({}),
@@ -75,7 +80,7 @@ export const configSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['categories', index, 'id'],
-          message: `duplicate category id "${category.id}"`,
+          message: `duplicate category id "${category.id}": give each category its own id`,
         });
       }
       seen.add(category.id);
@@ -86,10 +91,20 @@ export const configSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['lists', index, 'id'],
-          message: `duplicate list id "${list.id}"`,
+          message: `duplicate list id "${list.id}": give each list its own id`,
         });
       }
       lists.add(list.id);
+      list.categories.forEach((id, at) => {
+        // With no categories configured, any content category is fair game.
+        if (seen.size > 0 && !seen.has(id) && id !== 'other') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', index, 'categories', at],
+            message: `unknown category "${id}": use one of ${[...seen, 'other'].join(', ')}`,
+          });
+        }
+      });
     });
   });
 

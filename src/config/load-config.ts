@@ -7,6 +7,7 @@ import { GazetteError } from '../errors.ts';
 import type { Config, RuntimeConfig } from './config.ts';
 import { DEFAULT_DATABASE_URL, DEFAULT_PUBLIC_URL } from './config.ts';
 import { configSchema } from './config-schema.ts';
+import { configErrorMap } from './config-error-map.ts';
 import type { FileConfig } from './config-schema.ts';
 
 export const CONFIG_FILE_NAMES = [
@@ -34,12 +35,24 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   const file = findConfigFile(cwd, options.configPath);
   const raw = await readConfigFile(file);
   const fileConfig = parseConfig(raw, path.basename(file));
-  return resolveConfig(fileConfig, path.dirname(file), options.env ?? process.env, options.overrides ?? {});
+  // Paths in the file are relative to the file; paths given as flags are relative to where the
+  // command was typed.
+  const overrides = { ...options.overrides };
+  if (overrides.contentDir !== undefined) overrides.contentDir = path.resolve(cwd, overrides.contentDir);
+  if (overrides.outDir !== undefined) overrides.outDir = path.resolve(cwd, overrides.outDir);
+  return resolveConfig(fileConfig, path.dirname(file), options.env ?? process.env, overrides);
 }
 
 /** Validate what a config file holds; each problem names the key and the reason. */
 export function parseConfig(raw: unknown, source = 'config'): FileConfig {
-  const result = configSchema.safeParse(raw);
+  if (raw === undefined) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `${source} has no default export: write export default defineConfig({ ... }).`,
+      { file: source },
+    );
+  }
+  const result = configSchema.safeParse(raw, { error: configErrorMap });
   if (!result.success) {
     throw new GazetteError('CONFIG_INVALID', `${source} is invalid:\n${formatIssues(result.error.issues)}`, {
       file: source,
@@ -65,15 +78,17 @@ export function resolveConfig(
       '',
     ),
   };
-  checkUrl(runtime.smtpUrl, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@host:587');
+  checkUrl(runtime.smtpUrl, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587');
   checkUrl(runtime.publicUrl, 'GAZETTE_PUBLIC_URL', ['http:', 'https:'], 'https://news.example.com');
-  if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(runtime.databaseUrl)) {
+  // Links are built by appending paths to the public URL: a query or fragment would end up inside them.
+  if (/[?#]/.test(runtime.publicUrl)) {
     throw new GazetteError(
       'CONFIG_INVALID',
-      `DATABASE_URL "${runtime.databaseUrl}" is not supported. Use sqlite:PATH (for example ${DEFAULT_DATABASE_URL}) or postgres://user@host:5432/db.`,
-      { field: 'DATABASE_URL' },
+      `GAZETTE_PUBLIC_URL must not have a query or fragment ("?" or "#"): give the base URL, for example https://news.example.com.`,
+      { field: 'GAZETTE_PUBLIC_URL' },
     );
   }
+  checkDatabaseUrl(runtime.databaseUrl);
   return {
     ...fileConfig,
     ...runtime,
@@ -132,11 +147,33 @@ function checkUrl(value: string | undefined, name: string, protocols: string[], 
   } catch {
     url = undefined;
   }
-  if (url === undefined || !protocols.includes(url.protocol)) {
+  // The value is not echoed: SMTP_URL may hold a password.
+  if (url === undefined || !protocols.includes(url.protocol) || url.hostname === '') {
     throw new GazetteError(
       'CONFIG_INVALID',
-      `${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL, for example ${example}.`,
+      `${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL with a host, for example ${example}. Fix the ${name} environment variable (or the matching flag).`,
       { field: name },
+    );
+  }
+}
+
+function checkDatabaseUrl(value: string): void {
+  let ok = false;
+  if (value.startsWith('sqlite:')) {
+    ok = value.slice('sqlite:'.length).trim() !== '';
+  } else if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      const url = new URL(value);
+      ok = url.hostname !== '' || url.searchParams.has('host');
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `DATABASE_URL is not supported: use sqlite:PATH (for example ${DEFAULT_DATABASE_URL}) or postgres://user@host:5432/db. Fix the DATABASE_URL environment variable (or the matching flag).`,
+      { field: 'DATABASE_URL' },
     );
   }
 }

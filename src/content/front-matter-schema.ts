@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { isValidPublishedDate } from './published-date.ts';
 
-/** A string list may also be written as one string. */
+const LIST_HINT = 'must be a list such as ["tech", "policy"]';
+
+/** A string list may also be written as one string; an empty value is an empty list. */
 const stringList = z.preprocess(
   (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
-  z.array(z.string({ error: 'each entry must be text' })),
+  z.array(z.string({ error: 'each entry must be text' }), { error: LIST_HINT }),
 );
 
-const text = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
-const optionalText = z.string({ error: 'must be text' }).nullish();
+// YAML reads `title: 123` as a number and `id:` as null: both are reported, with the fix.
+const text = z.string({
+  error: (issue) =>
+    issue.input === undefined || issue.input === null ? 'is required' : 'must be text (put it in quotes)',
+});
+const optionalText = z.string({ error: 'must be text (put it in quotes)' }).nullish();
 
 /** The front matter of a digest item, as the newsroom writes it (snake_case, see content/README). */
 export const frontMatterSchema = z
@@ -18,9 +24,17 @@ export const frontMatterSchema = z
     title_ko: optionalText,
     title_en: optionalText,
     date_published: z
-      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date such as 2026-03-02') })
+      .string({
+        error: (issue) =>
+          issue.input === undefined || issue.input === null
+            ? 'is required'
+            : 'must be a date such as "2026-03-02" (in quotes)',
+      })
       .trim()
-      .refine(isValidPublishedDate, 'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00'),
+      .refine(
+        isValidPublishedDate,
+        'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00',
+      ),
     date_ingested: optionalText,
     source_name: optionalText,
     source_id: optionalText,
@@ -39,17 +53,24 @@ export const frontMatterSchema = z
     key_points_ko: stringList.optional(),
     key_points_en: stringList.optional(),
     confidence: z
-      .number({ error: 'must be a number from 0 to 1' })
+      .number({ error: 'must be a number from 0 to 1, without quotes' })
       .min(0, 'must be from 0 to 1')
       .max(1, 'must be from 0 to 1')
       .nullish(),
-    sponsored: z.boolean({ error: 'must be true or false' }).default(false),
+    sponsored: z.boolean({ error: 'must be true or false' }).nullish().transform((value) => value === true),
   })
   .superRefine((value, ctx) => {
     const has = (s: string | null | undefined): boolean => typeof s === 'string' && s.trim() !== '';
     if (!has(value.summary_ko) && !has(value.summary_en)) {
-      ctx.addIssue({ code: 'custom', path: ['summary_ko'], message: 'at least one of summary_ko or summary_en is required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['summary_ko'],
+        message: 'at least one of summary_ko or summary_en is required',
+      });
     }
   });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** Every field the loader knows; anything else is reported as a warning. */
+export const FRONT_MATTER_FIELDS: readonly string[] = Object.keys(frontMatterSchema.shape);

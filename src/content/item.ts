@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.ts';
 import type { Localized } from '../locale.ts';
 
 /** One digest item, as loaded and validated from a content file. Text fields are plain text. */
@@ -29,8 +30,14 @@ export interface Item {
 
 /** A problem found in a content file. `severity: 'error'` means the file was skipped. */
 export interface ContentProblem {
+  /** Path relative to the content folder. */
   file: string;
+  /** The front-matter field at fault, when there is one (`categories.1` for a list entry). */
   field?: string;
+  /** 1-based line in the file, when known (YAML syntax errors). */
+  line?: number;
   message: string;
   severity: 'error' | 'warning';
+  /** Which kind of problem, from the error catalogue (CONTENT_*). */
+  code?: ErrorCode;
 }

@@ -35,7 +35,12 @@ export async function loadItems(dir: string): Promise<LoadResult> {
     );
     for (const entry of sources) {
       if (entry.source === undefined) {
-        problems.push({ file: entry.file, message: `cannot be read: ${entry.error}`, severity: 'error' });
+        problems.push({
+          file: entry.file,
+          message: `cannot be read: ${entry.error}`,
+          severity: 'error',
+          code: 'CONTENT_FILE',
+        });
         continue;
       }
       const parsed = parseItem(entry.file, entry.source);
@@ -48,6 +53,7 @@ export async function loadItems(dir: string): Promise<LoadResult> {
           field: 'id',
           message: `duplicate id "${parsed.item.id}", already used by ${first.file}; this file was skipped`,
           severity: 'error',
+          code: 'CONTENT_DUPLICATE_ID',
         });
         continue;
       }

@@ -1,9 +1,8 @@
-import matter from 'gray-matter';
-import * as yaml from 'js-yaml';
 import type { ContentProblem, Item } from './item.ts';
-import { frontMatterSchema } from './front-matter-schema.ts';
+import { frontMatterSchema, FRONT_MATTER_FIELDS } from './front-matter-schema.ts';
 import type { FrontMatter } from './front-matter-schema.ts';
 import { cleanText } from './clean-text.ts';
+import { readFrontMatter } from './read-front-matter.ts';
 import { safeUrl } from './safe-url.ts';
 import type { Language, Localized } from '../locale.ts';
 import { detectLanguage } from '../locale.ts';
@@ -13,32 +12,12 @@ export interface ParsedItem {
   problems: ContentProblem[];
 }
 
-// CORE_SCHEMA keeps `2026-03-02` a string: the default schema would turn it into a UTC Date and
-// lose the difference between a calendar date and a midnight timestamp.
-const matterOptions = {
-  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
-};
-
 /** Parse and validate one content file. Never throws: problems are returned, one per field. */
 export function parseItem(file: string, source: string): ParsedItem {
-  const text = source.replace(/^\uFEFF/, '');
-  if (!/^---\r?\n/.test(text)) {
-    return fail(file, undefined, 'has no YAML front matter: start the file with a line "---"');
-  }
-  let data: unknown;
-  let body: string;
-  try {
-    const parsed = matter(text, matterOptions);
-    data = parsed.data;
-    body = parsed.content;
-  } catch (error) {
-    const reason = error instanceof yaml.YAMLException ? error.message.split('\n')[0] : String(error);
-    return fail(file, undefined, `front matter is not valid YAML: ${reason}`);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail(file, undefined, 'front matter must be a YAML mapping of field: value');
-  }
-  const result = frontMatterSchema.safeParse(data);
+  const read = readFrontMatter(file, source);
+  if (read.problem) return { problems: [read.problem] };
+  const warnings = unknownFields(file, read.data);
+  const result = frontMatterSchema.safeParse(read.data);
   if (!result.success) {
     const seen = new Set<string>();
     const problems: ContentProblem[] = [];
@@ -47,21 +26,28 @@ export function parseItem(file: string, source: string): ParsedItem {
       const key = `${field}:${issue.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problems.push({ file, field, message: issue.message, severity: 'error' });
+      problems.push({ file, field, message: issue.message, severity: 'error', code: 'CONTENT_FIELD' });
     }
-    return { problems };
+    return { problems: [...problems, ...warnings] };
   }
-  return toItem(file, result.data, body);
+  const parsed = toItem(file, result.data, read.body);
+  return { item: parsed.item, problems: [...warnings, ...parsed.problems] };
 }
 
-function toItem(file: string, fm: FrontMatter, body: string): ParsedItem {
+function toItem(file: string, fm: FrontMatter, body: string): { item: Item; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const url = (field: 'canonical_url' | 'source_url'): string | undefined => {
     const raw = fm[field];
     if (raw === null || raw === undefined || raw.trim() === '') return undefined;
     const safe = safeUrl(raw);
     if (safe === undefined) {
-      problems.push({ file, field, message: `"${raw.slice(0, 80)}" is not an http(s) URL and was dropped`, severity: 'warning' });
+      problems.push({
+        file,
+        field,
+        message: `"${raw.slice(0, 80)}" is not an absolute http(s) URL and was dropped`,
+        severity: 'warning',
+        code: 'CONTENT_UNSAFE_URL',
+      });
     }
     return safe;
   };
@@ -76,8 +62,8 @@ function toItem(file: string, fm: FrontMatter, body: string): ParsedItem {
   const general = list(fm.key_points);
   if (general.length > 0) keyPoints[detectLanguage(general.join(' '))] = general;
   for (const language of ['ko', 'en'] as Language[]) {
-    const own = fm[`key_points_${language}`];
-    if (own !== undefined && list(own).length > 0) keyPoints[language] = list(own);
+    const own = list(fm[`key_points_${language}`] ?? []);
+    if (own.length > 0) keyPoints[language] = own;
   }
   const item: Item = {
     id: cleanText(fm.id),
@@ -106,8 +92,40 @@ function toItem(file: string, fm: FrontMatter, body: string): ParsedItem {
   return { item, problems };
 }
 
+/** A misspelt field (`summery_en`) would vanish silently; say so, and name the likely field. */
+function unknownFields(file: string, data: Record<string, unknown>): ContentProblem[] {
+  return Object.keys(data)
+    .filter((key) => !FRONT_MATTER_FIELDS.includes(key))
+    .map((key) => {
+      const near = FRONT_MATTER_FIELDS.find((known) => distance(key.toLowerCase(), known) <= 2);
+      return {
+        file,
+        field: key,
+        message: `is not a known field and was ignored${near === undefined ? '' : `; did you mean ${near}?`}`,
+        severity: 'warning',
+        code: 'CONTENT_FIELD',
+      };
+    });
+}
+
+/** Levenshtein distance, for "did you mean"; field names are short. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 function defined(value: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 function compact(value: Record<string, string | undefined>): Localized {
@@ -116,8 +134,4 @@ function compact(value: Record<string, string | undefined>): Localized {
     if (value[language] !== undefined) out[language] = value[language];
   }
   return out;
-}
-
-function fail(file: string, field: string | undefined, message: string): ParsedItem {
-  return { problems: [{ file, field, message, severity: 'error' }] };
 }

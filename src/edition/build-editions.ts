@@ -30,34 +30,37 @@ export function buildEditions(items: Item[], options: EditionOptions): Edition[]
 /**
  * One day's edition: configured categories in order, then unknown categories under their own
  * name (in order of first appearance), then "Other · 기타". An item shows once, under its first
- * category; order inside a section is the input order (stable).
+ * category; order inside a section is the input order (stable). Category ids match without
+ * regard to case ("Tech" is tech). A configured `other` category takes the uncategorised items.
  */
 export function buildEdition(date: string, items: Item[], options: EditionOptions): Edition {
   const sections = new Map<string, EditionSection>();
   for (const category of options.categories) {
-    sections.set(category.id, { id: category.id, label: category.label, items: [] });
+    const key = category.id.toLowerCase();
+    if (!sections.has(key)) sections.set(key, { id: category.id, label: category.label, items: [] });
   }
+  const configured = [...sections.values()];
+  if (!sections.has(OTHER_SECTION_ID)) {
+    sections.set(OTHER_SECTION_ID, { id: OTHER_SECTION_ID, label: OTHER_LABEL, items: [] });
+  }
+  const other = sections.get(OTHER_SECTION_ID) as EditionSection;
   const unknown: EditionSection[] = [];
-  const other: EditionSection = { id: OTHER_SECTION_ID, label: OTHER_LABEL, items: [] };
   for (const item of items) {
     if (localDate(item.datePublished, options.timeZone) !== date) continue;
     const first = item.categories[0];
-    if (first === undefined) {
-      other.items.push(item);
-      continue;
-    }
-    let section = sections.get(first);
-    if (!section) {
+    const key = first === undefined ? OTHER_SECTION_ID : first.toLowerCase();
+    let section = sections.get(key);
+    if (section === undefined && first !== undefined) {
       section = { id: first, label: { ko: first, en: first }, items: [] };
-      sections.set(first, section);
+      sections.set(key, section);
       unknown.push(section);
     }
-    section.items.push(item);
+    (section ?? other).items.push(item);
   }
-  const configured = options.categories
-    .map((c) => sections.get(c.id))
-    .filter((s): s is EditionSection => !!s);
-  const all = [...configured, ...unknown, other].filter((section) => section.items.length > 0);
+  const ordered = configured.includes(other)
+    ? [...configured, ...unknown]
+    : [...configured, ...unknown, other];
+  const all = ordered.filter((section) => section.items.length > 0);
   return {
     date,
     timeZone: options.timeZone,

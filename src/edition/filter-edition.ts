@@ -6,7 +6,7 @@ import { buildEdition, OTHER_SECTION_ID } from './build-editions.ts';
 /**
  * The part of an edition a segment gets. An item is kept when any of its categories is wanted
  * (empty = everything) and then shown under its first wanted category; uncategorised items
- * are kept only when `other` is wanted. Pure.
+ * are kept only when `other` is wanted. Ids match without regard to case. Pure.
  */
 export function filterEdition(
   edition: Edition,
@@ -14,10 +14,10 @@ export function filterEdition(
   options: EditionOptions,
 ): Edition {
   if (categories.length === 0) return edition;
-  const wanted = new Set(categories);
+  const wanted = new Set(categories.map((category) => category.toLowerCase()));
   const kept = editionItems(edition).flatMap((item) => {
     if (item.categories.length === 0) return wanted.has(OTHER_SECTION_ID) ? [item] : [];
-    const first = item.categories.find((category) => wanted.has(category));
+    const first = item.categories.find((category) => wanted.has(category.toLowerCase()));
     if (first === undefined) return [];
     return [{ ...item, categories: [first, ...item.categories.filter((c) => c !== first)] }];
   });
