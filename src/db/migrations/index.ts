@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../create-database.ts';
+import { subscribersMigration } from './0001-subscribers.ts';
 import { deliveriesMigration } from './0002-deliveries.ts';
 
 /**
@@ -8,6 +9,7 @@ import { deliveriesMigration } from './0002-deliveries.ts';
  */
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
+    '0001-subscribers': subscribersMigration(dialect),
     '0002-deliveries': deliveriesMigration(dialect),
   };
 }

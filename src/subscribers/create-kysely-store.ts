@@ -1,0 +1,347 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from '../db/tables.ts';
+import { GazetteError } from '../errors.ts';
+import { emailKey } from './normalize-email.ts';
+import { toConsentRecord, toJsonList, toSubscriber } from './row-mapping.ts';
+import type {
+  PreferencesInput,
+  SubscribeInput,
+  SubscribeResult,
+  Subscriber,
+  SubscriberStatus,
+} from './subscriber.ts';
+import type { ImportOutcome, SubscriberPage, SubscriberStore } from './subscriber-store.ts';
+import { suppressionHash } from './suppression-hash.ts';
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** The subscriber store over Kysely; the same code serves SQLite and PostgreSQL. */
+export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
+  const iso = (now?: Date) => (now ?? new Date()).toISOString();
+  return {
+    async subscribe(input, now) {
+      try {
+        return await db.transaction().execute((trx) => subscribeIn(trx, input, iso(now)));
+      } catch (error) {
+        // Two requests raced to insert one address: the loser sees the winner's row on retry.
+        if (!isUniqueViolation(error)) throw storeError('subscribe', error);
+        return db.transaction().execute((trx) => subscribeIn(trx, input, iso(now)));
+      }
+    },
+    async markConfirmationSent(id, now) {
+      const consent = await latestConsent(db, id);
+      if (consent === undefined) return;
+      await db
+        .updateTable('consents')
+        .set({ confirm_sent_at: iso(now), confirm_sent_count: Number(consent.confirm_sent_count) + 1 })
+        .where('id', '=', consent.id)
+        .execute();
+    },
+    async confirm(uid, ip, now) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
+        if (row === undefined) return undefined;
+        if (row.status !== 'pending') return { subscriber: toSubscriber(row), changed: false };
+        const at = iso(now);
+        await trx
+          .updateTable('subscribers')
+          .set({ status: 'active', updated_at: at })
+          .where('id', '=', row.id)
+          .execute();
+        const consent = await latestConsent(trx, row.id);
+        if (consent !== undefined) {
+          await trx
+            .updateTable('consents')
+            .set({ confirmed_at: at, confirm_ip: ip })
+            .where('id', '=', consent.id)
+            .execute();
+        }
+        // The owner asked again and proved the mailbox: an earlier --forget no longer applies.
+        await trx.deleteFrom('suppressions').where('email_hash', '=', suppressionHash(row.email)).execute();
+        return { subscriber: toSubscriber({ ...row, status: 'active', updated_at: at }), changed: true };
+      });
+    },
+    async updatePreferences(uid, input, now) {
+      const at = iso(now);
+      const row = await db
+        .updateTable('subscribers')
+        .set({ ...preferenceColumns(input), updated_at: at })
+        .where('uid', '=', uid)
+        .returningAll()
+        .executeTakeFirst();
+      return row === undefined ? undefined : toSubscriber(row);
+    },
+    async unsubscribe(uid, source, now) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
+        if (row === undefined) return undefined;
+        if (row.status !== 'active' && row.status !== 'pending') return toSubscriber(row);
+        const at = iso(now);
+        await trx
+          .updateTable('subscribers')
+          .set({ status: 'unsubscribed', updated_at: at })
+          .where('id', '=', row.id)
+          .execute();
+        const consent = await latestConsent(trx, row.id);
+        if (consent !== undefined) {
+          await trx
+            .updateTable('consents')
+            .set({ unsubscribed_at: at, unsubscribe_source: source })
+            .where('id', '=', consent.id)
+            .execute();
+        }
+        return toSubscriber({ ...row, status: 'unsubscribed', updated_at: at });
+      });
+    },
+    async markBounced(id, now) {
+      await setStatus(db, id, 'bounced', iso(now));
+    },
+    async markComplained(id, now) {
+      await setStatus(db, id, 'complained', iso(now));
+    },
+    async isActive(id) {
+      const row = await db.selectFrom('subscribers').select('status').where('id', '=', id).executeTakeFirst();
+      return row?.status === 'active';
+    },
+    async activeSubscribersPage(listId, { afterId, limit }) {
+      // Lists are JSON arrays of slugs, so `"id"` matches exactly once LIKE's wildcards are escaped.
+      const pattern = `%${JSON.stringify(listId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('status', '=', 'active')
+        .where('id', '>', afterId)
+        .where(sql<boolean>`${sql.ref('lists')} like ${pattern} escape ${sql.lit('\\')}`)
+        .orderBy('id')
+        .limit(clampLimit(limit))
+        .execute();
+      return toPage(rows.map(toSubscriber), clampLimit(limit));
+    },
+    async page({ afterId, limit, status }) {
+      let query = db.selectFrom('subscribers').selectAll().where('id', '>', afterId);
+      if (status !== undefined) query = query.where('status', '=', status);
+      const rows = await query.orderBy('id').limit(clampLimit(limit)).execute();
+      return toPage(rows.map(toSubscriber), clampLimit(limit));
+    },
+    async count(status) {
+      let query = db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number | string>().as('n'));
+      if (status !== undefined) query = query.where('status', '=', status);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findByUid(uid) {
+      const row = await db.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
+      return row === undefined ? undefined : toSubscriber(row);
+    },
+    async findByEmail(email) {
+      const row = await findRow(db, email);
+      return row === undefined ? undefined : toSubscriber(row);
+    },
+    async consents(id) {
+      const rows = await db
+        .selectFrom('consents')
+        .selectAll()
+        .where('subscriber_id', '=', id)
+        .orderBy('id')
+        .execute();
+      return rows.map(toConsentRecord);
+    },
+    async importBatch(rows, now) {
+      const at = iso(now);
+      return db.transaction().execute(async (trx) => {
+        const outcomes: ImportOutcome[] = [];
+        for (const input of rows) outcomes.push(await importIn(trx, input, at));
+        return outcomes;
+      });
+    },
+    async forget(email, now) {
+      return db.transaction().execute(async (trx) => {
+        const row = await findRow(trx, email);
+        if (row !== undefined) {
+          await trx.deleteFrom('consents').where('subscriber_id', '=', row.id).execute();
+          await trx.deleteFrom('subscribers').where('id', '=', row.id).execute();
+        }
+        await trx
+          .insertInto('suppressions')
+          .values({ email_hash: suppressionHash(email), reason: 'forget', created_at: iso(now) })
+          .onConflict((oc) => oc.column('email_hash').doNothing())
+          .execute();
+        return row !== undefined;
+      });
+    },
+    async isSuppressed(email) {
+      return isSuppressedIn(db, email);
+    },
+  };
+}
+
+async function subscribeIn(trx: Db, input: SubscribeInput, at: string): Promise<SubscribeResult> {
+  const row = await findRow(trx, input.email);
+  if (row === undefined) {
+    // Only the owner, through the form, may lift a suppression (on confirming); not an import.
+    if (input.consent.source !== 'form' && (await isSuppressedIn(trx, input.email))) {
+      return { outcome: 'suppressed', confirmSentAt: null };
+    }
+    const subscriber = await insertSubscriber(trx, input, at);
+    return { outcome: 'created', subscriber, confirmSentAt: null };
+  }
+  const id = Number(row.id);
+  if (row.status === 'active') {
+    // Someone typed a known address: change nothing (no enumeration, no preference hijack).
+    return {
+      outcome: 'unchanged',
+      subscriber: toSubscriber(row),
+      confirmSentAt: (await latestConsent(trx, id))?.confirm_sent_at ?? null,
+    };
+  }
+  const status: SubscriberStatus = input.confirmed ? 'active' : 'pending';
+  const updated = await trx
+    .updateTable('subscribers')
+    .set({ ...preferenceColumns(input), status, updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (row.status === 'pending') {
+    const consent = await latestConsent(trx, id);
+    if (input.confirmed && consent !== undefined) {
+      await trx.updateTable('consents').set({ confirmed_at: at }).where('id', '=', consent.id).execute();
+    }
+    return {
+      outcome: input.confirmed ? 'renewed' : 'pending',
+      subscriber: toSubscriber(updated),
+      confirmSentAt: consent?.confirm_sent_at ?? null,
+    };
+  }
+  await insertConsent(trx, id, input, at);
+  return { outcome: 'renewed', subscriber: toSubscriber(updated), confirmSentAt: null };
+}
+
+async function importIn(trx: Db, input: SubscribeInput, at: string): Promise<ImportOutcome> {
+  const row = await findRow(trx, input.email);
+  if (row === undefined) return (await subscribeIn(trx, input, at)).outcome;
+  // Merging never re-subscribes someone who left: status and consent stay as they are.
+  const lists = toJsonList([...(JSON.parse(row.lists) as string[]), ...input.lists]);
+  const activate = input.confirmed === true && row.status === 'pending';
+  await trx
+    .updateTable('subscribers')
+    .set({
+      name: input.name ?? row.name,
+      locale: input.locale,
+      categories: toJsonList(input.categories),
+      lists,
+      ...(activate ? { status: 'active' } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  if (activate) {
+    const consent = await latestConsent(trx, Number(row.id));
+    if (consent !== undefined)
+      await trx.updateTable('consents').set({ confirmed_at: at }).where('id', '=', consent.id).execute();
+  }
+  return 'merged';
+}
+
+async function insertSubscriber(trx: Db, input: SubscribeInput, at: string): Promise<Subscriber> {
+  const row = await trx
+    .insertInto('subscribers')
+    .values({
+      uid: randomBytes(16).toString('base64url'),
+      email: input.email,
+      email_key: emailKey(input.email),
+      name: null,
+      ad_consent: 0,
+      ...preferenceColumns(input),
+      status: input.confirmed ? 'active' : 'pending',
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertConsent(trx, Number(row.id), input, at);
+  return toSubscriber(row);
+}
+
+async function insertConsent(
+  trx: Db,
+  subscriberId: number,
+  input: SubscribeInput,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('consents')
+    .values({
+      subscriber_id: subscriberId,
+      created_at: at,
+      source: input.consent.source,
+      ip: input.consent.ip ?? null,
+      user_agent: input.consent.userAgent ?? null,
+      consent_version: input.consent.version,
+      ad_consent: input.adConsent ? 1 : 0,
+      confirm_sent_count: 0,
+      confirmed_at: input.confirmed ? at : null,
+    })
+    .execute();
+}
+
+function preferenceColumns(input: PreferencesInput) {
+  return {
+    ...(input.name === undefined ? {} : { name: input.name === '' ? null : input.name }),
+    locale: input.locale,
+    categories: toJsonList(input.categories),
+    lists: toJsonList(input.lists),
+    ...(input.adConsent === undefined ? {} : { ad_consent: input.adConsent ? 1 : 0 }),
+  };
+}
+
+function findRow(db: Db, email: string) {
+  return db.selectFrom('subscribers').selectAll().where('email_key', '=', emailKey(email)).executeTakeFirst();
+}
+
+function latestConsent(db: Db, subscriberId: number) {
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function isSuppressedIn(db: Db, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('suppressions')
+    .select('email_hash')
+    .where('email_hash', '=', suppressionHash(email))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function setStatus(db: Db, id: number, status: SubscriberStatus, at: string): Promise<void> {
+  await db.updateTable('subscribers').set({ status, updated_at: at }).where('id', '=', id).execute();
+}
+
+function clampLimit(limit: number): number {
+  return Math.max(1, Math.min(5000, Math.floor(limit)));
+}
+
+function toPage(subscribers: Subscriber[], limit: number): SubscriberPage {
+  return { subscribers, next: subscribers.length === limit ? subscribers.at(-1)?.id : undefined };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  // PostgreSQL 23505; better-sqlite3 SQLITE_CONSTRAINT_UNIQUE.
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function storeError(operation: string, error: unknown): GazetteError {
+  return new GazetteError(
+    'STORE',
+    `The subscriber store failed to ${operation}: ${(error as Error).message}`,
+    {},
+    { cause: error },
+  );
+}

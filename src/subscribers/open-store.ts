@@ -1,0 +1,24 @@
+import type { Config } from '../config/config.ts';
+import { createDatabase } from '../db/create-database.ts';
+import type { DialectName } from '../db/create-database.ts';
+import { migrate } from '../db/migrate.ts';
+import { createKyselyStore } from './create-kysely-store.ts';
+import type { SubscriberStore } from './subscriber-store.ts';
+
+export interface OpenedStore {
+  store: SubscriberStore;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** The composition root's store: the database DATABASE_URL names, migrated to the latest schema. */
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'rootDir'>): Promise<OpenedStore> {
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { store: createKyselyStore(database.db), dialect: database.dialect, close: () => database.close() };
+}

@@ -1,0 +1,85 @@
+import type { Locale } from '../locale.ts';
+
+export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+export const CONSENT_SOURCES = ['form', 'import', 'cli'] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** A subscriber as the rest of Gazette sees it. */
+export interface Subscriber {
+  /** Internal row id: for keyset paging and foreign keys, never in a URL. */
+  id: number;
+  /** Random and unguessable; link tokens carry this. */
+  uid: string;
+  email: string;
+  name: string | null;
+  locale: Locale;
+  /** Category ids; empty means all. */
+  categories: string[];
+  /** List ids. */
+  lists: string[];
+  status: SubscriberStatus;
+  adConsent: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How and when consent was given and withdrawn (GDPR Art. 7(1)). */
+export interface ConsentRecord {
+  createdAt: string;
+  source: ConsentSource;
+  ip: string | null;
+  userAgent: string | null;
+  consentVersion: string;
+  adConsent: boolean;
+  confirmSentAt: string | null;
+  confirmSentCount: number;
+  confirmedAt: string | null;
+  confirmIp: string | null;
+  unsubscribedAt: string | null;
+  unsubscribeSource: string | null;
+}
+
+/** What a form, an import row or `subscribers add` asks for. */
+export interface SubscribeInput {
+  /** Validated with normalizeEmail before it reaches the store. */
+  email: string;
+  name?: string | null;
+  locale: Locale;
+  categories: string[];
+  lists: string[];
+  adConsent?: boolean;
+  consent: {
+    source: ConsentSource;
+    ip?: string | null;
+    userAgent?: string | null;
+    version: string;
+  };
+  /** Skip double opt-in (operator-vouched imports and `add --confirmed`). */
+  confirmed?: boolean;
+}
+
+/**
+ * What subscribe() did. `created`: a new subscriber. `renewed`: an unsubscribed, bounced or
+ * complained address asked again (pending anew, or active when confirmed). `pending`: still
+ * waiting for its confirmation (preferences taken). `unchanged`: already active, nothing done.
+ * `suppressed`: erased with --forget and not re-subscribed by its owner (imports, CLI).
+ */
+export type SubscribeOutcome = 'created' | 'renewed' | 'pending' | 'unchanged' | 'suppressed';
+
+export interface SubscribeResult {
+  outcome: SubscribeOutcome;
+  subscriber?: Subscriber;
+  /** When the confirmation mail last went out for the current consent; for resend limits. */
+  confirmSentAt: string | null;
+}
+
+/** What the preferences page may change. */
+export interface PreferencesInput {
+  name?: string | null;
+  locale: Locale;
+  categories: string[];
+  lists: string[];
+  adConsent?: boolean;
+}

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { normalizeEmail } from '../../src/subscribers/normalize-email.ts';
+import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
+import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+
+const input = (email: string, extra: Partial<SubscribeInput> = {}): SubscribeInput => ({
+  email: normalizeEmail(email),
+  name: null,
+  locale: 'bilingual',
+  categories: [],
+  lists: ['daily'],
+  consent: { source: 'form', ip: '203.0.113.7', userAgent: 'Test/1.0', version: '2026-11-v1' },
+  ...extra,
+});
+
+describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
+  let test: TestDatabase;
+  let store: SubscriberStore;
+  beforeAll(async () => {
+    if (!dialect.available) return;
+    test = await dialect.create();
+    store = createKyselyStore(test.database.db);
+  });
+  afterAll(async () => {
+    if (dialect.available) await test.cleanup();
+  });
+
+  describe.skipIf(!dialect.available)('with a database', () => {
+    it('creates a pending subscriber with a consent record, unique case-insensitively', async () => {
+      const first = await store.subscribe(input('  Reader@Example.COM '), new Date('2026-11-20T08:00:00Z'));
+      expect(first.outcome).toBe('created');
+      expect(first.subscriber).toMatchObject({
+        email: 'Reader@example.com',
+        status: 'pending',
+        locale: 'bilingual',
+      });
+      expect(first.subscriber?.uid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const again = await store.subscribe(input('reader@EXAMPLE.com', { locale: 'ko' }));
+      expect(again.outcome).toBe('pending');
+      expect(again.subscriber?.id).toBe(first.subscriber?.id);
+      expect(again.subscriber?.locale).toBe('ko');
+      expect(await store.count()).toBe(1);
+      const [consent] = await store.consents(first.subscriber?.id ?? 0);
+      expect(consent).toMatchObject({
+        source: 'form',
+        ip: '203.0.113.7',
+        userAgent: 'Test/1.0',
+        consentVersion: '2026-11-v1',
+        createdAt: '2026-11-20T08:00:00.000Z',
+        confirmedAt: null,
+      });
+    });
+
+    it('confirms once (idempotently), records the IP, and leaves an active subscriber unchanged', async () => {
+      const found = await store.findByEmail('READER@example.com');
+      expect(found).toBeDefined();
+      await store.markConfirmationSent(found?.id ?? 0, new Date('2026-11-20T08:00:01Z'));
+      const first = await store.confirm(found?.uid ?? '', '198.51.100.1', new Date('2026-11-20T09:00:00Z'));
+      expect(first).toMatchObject({ changed: true, subscriber: { status: 'active' } });
+      const second = await store.confirm(found?.uid ?? '', '198.51.100.2');
+      expect(second).toMatchObject({ changed: false, subscriber: { status: 'active' } });
+      const [consent] = await store.consents(found?.id ?? 0);
+      expect(consent).toMatchObject({
+        confirmSentAt: '2026-11-20T08:00:01.000Z',
+        confirmSentCount: 1,
+        confirmedAt: '2026-11-20T09:00:00.000Z',
+        confirmIp: '198.51.100.1',
+      });
+      const known = await store.subscribe(input('reader@example.com', { locale: 'en', lists: [] }));
+      expect(known.outcome).toBe('unchanged');
+      expect(known.subscriber?.locale).toBe('ko');
+      expect(await store.isActive(found?.id ?? 0)).toBe(true);
+      expect(await store.confirm('no-such-uid', null)).toBeUndefined();
+    });
+
+    it('stores SQL-looking input verbatim', async () => {
+      const name = "Robert'); DROP TABLE subscribers;--";
+      const email = "x'or'1'='1@example.com";
+      const result = await store.subscribe(input(email, { name }));
+      const found = await store.findByEmail(email);
+      expect(found).toMatchObject({ email, name, id: result.subscriber?.id });
+      expect(await store.count()).toBe(2);
+    });
+
+    it('pages active subscribers of a list by id with bounded pages', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const lists = i === 3 ? ['weekly'] : i === 5 ? ['daily_x'] : ['daily'];
+        const result = await store.subscribe(
+          input(`page${i}@example.org`, {
+            confirmed: true,
+            lists,
+            consent: { source: 'import', version: 'v' },
+          }),
+        );
+        ids.push(result.subscriber?.id ?? 0);
+      }
+      const seen: string[] = [];
+      let afterId = 0;
+      for (let guard = 0; guard < 20; guard += 1) {
+        const page = await store.activeSubscribersPage('daily', { afterId, limit: 2 });
+        expect(page.subscribers.length).toBeLessThanOrEqual(2);
+        seen.push(...page.subscribers.map((s) => s.email));
+        if (page.next === undefined) break;
+        afterId = page.next;
+      }
+      // `daily_x` must not match `daily` (LIKE's `_` is escaped), nor `weekly`.
+      expect(seen).toEqual([
+        'Reader@example.com',
+        'page0@example.org',
+        'page1@example.org',
+        'page2@example.org',
+        'page4@example.org',
+        'page6@example.org',
+      ]);
+      const weekly = await store.activeSubscribersPage('weekly', { afterId: 0, limit: 100 });
+      expect(weekly.subscribers.map((s) => s.email)).toEqual(['page3@example.org']);
+      expect(weekly.next).toBeUndefined();
+    });
+
+    it('marks bounced and complained subscribers inactive', async () => {
+      const bounced = await store.findByEmail('page0@example.org');
+      const complained = await store.findByEmail('page1@example.org');
+      await store.markBounced(bounced?.id ?? 0);
+      await store.markComplained(complained?.id ?? 0);
+      expect(await store.isActive(bounced?.id ?? 0)).toBe(false);
+      expect((await store.findByEmail('page1@example.org'))?.status).toBe('complained');
+      expect(await store.count('active')).toBe(6);
+    });
+
+    it('unsubscribes, keeps the consent record, and renews with a new consent on request', async () => {
+      const reader = await store.findByEmail('reader@example.com');
+      const gone = await store.unsubscribe(reader?.uid ?? '', 'one-click', new Date('2026-11-21T10:00:00Z'));
+      expect(gone?.status).toBe('unsubscribed');
+      expect(await store.unsubscribe(reader?.uid ?? '', 'one-click')).toMatchObject({
+        status: 'unsubscribed',
+      });
+      const [consent] = await store.consents(reader?.id ?? 0);
+      expect(consent).toMatchObject({
+        unsubscribedAt: '2026-11-21T10:00:00.000Z',
+        unsubscribeSource: 'one-click',
+      });
+      expect(consent?.confirmedAt).not.toBeNull();
+      // An old confirmation link does not bring them back.
+      expect(await store.confirm(reader?.uid ?? '', null)).toMatchObject({
+        changed: false,
+        subscriber: { status: 'unsubscribed' },
+      });
+      const renewed = await store.subscribe(input('reader@example.com', { locale: 'en' }));
+      expect(renewed).toMatchObject({
+        outcome: 'renewed',
+        confirmSentAt: null,
+        subscriber: { status: 'pending' },
+      });
+      expect(await store.consents(reader?.id ?? 0)).toHaveLength(2);
+    });
+
+    it('updates preferences by uid', async () => {
+      const reader = await store.findByEmail('page2@example.org');
+      const updated = await store.updatePreferences(reader?.uid ?? '', {
+        locale: 'ko',
+        categories: ['tech', 'policy', 'tech'],
+        lists: ['daily', 'weekly'],
+      });
+      expect(updated).toMatchObject({
+        locale: 'ko',
+        categories: ['policy', 'tech'],
+        lists: ['daily', 'weekly'],
+      });
+      expect(
+        await store.updatePreferences('unknown', { locale: 'ko', categories: [], lists: [] }),
+      ).toBeUndefined();
+    });
+
+    it('imports a batch: merges case variants, never re-subscribes a leaver, skips suppressed', async () => {
+      await store.forget('forgotten@example.net');
+      const outcomes = await store.importBatch([
+        input('new1@example.net', { consent: { source: 'import', version: 'v' }, confirmed: true }),
+        input('NEW1@example.net', {
+          name: 'New One',
+          consent: { source: 'import', version: 'v' },
+          lists: ['weekly'],
+        }),
+        input('Page6@Example.org', { consent: { source: 'import', version: 'v' }, locale: 'en' }),
+        input('page0@example.org', { consent: { source: 'import', version: 'v' }, confirmed: true }),
+        input('forgotten@example.net', { consent: { source: 'import', version: 'v' }, confirmed: true }),
+      ]);
+      expect(outcomes).toEqual(['created', 'merged', 'merged', 'merged', 'suppressed']);
+      expect(await store.findByEmail('new1@example.net')).toMatchObject({
+        name: 'New One',
+        status: 'active',
+        lists: ['daily', 'weekly'],
+      });
+      expect((await store.findByEmail('page6@example.org'))?.locale).toBe('en');
+      expect((await store.findByEmail('page0@example.org'))?.status).toBe('bounced');
+      expect(await store.findByEmail('forgotten@example.net')).toBeUndefined();
+    });
+
+    it('forgets: erases the row and consent, keeps only a hash, until the owner confirms anew', async () => {
+      const reader = await store.findByEmail('page4@example.org');
+      expect(await store.forget('PAGE4@example.org')).toBe(true);
+      expect(await store.findByEmail('page4@example.org')).toBeUndefined();
+      expect(await store.consents(reader?.id ?? 0)).toEqual([]);
+      expect(await store.isSuppressed('page4@EXAMPLE.org')).toBe(true);
+      const raw = await test.database.db.selectFrom('suppressions').selectAll().execute();
+      expect(JSON.stringify(raw)).not.toContain('page4');
+      const cli = await store.subscribe(
+        input('page4@example.org', { consent: { source: 'cli', version: 'v' }, confirmed: true }),
+      );
+      expect(cli.outcome).toBe('suppressed');
+      const form = await store.subscribe(input('page4@example.org'));
+      expect(form.outcome).toBe('created');
+      expect(await store.isSuppressed('page4@example.org')).toBe(true);
+      await store.confirm(form.subscriber?.uid ?? '', '192.0.2.1');
+      expect(await store.isSuppressed('page4@example.org')).toBe(false);
+      expect(await store.forget('never-seen@example.org')).toBe(false);
+    });
+
+    it('lets one of two racing inserts of the same address win, the other sees it', async () => {
+      const results = await Promise.all([
+        store.subscribe(input('race@example.com')),
+        store.subscribe(input('RACE@example.com')),
+      ]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'pending']);
+      expect(results[0]?.subscriber?.id).toBe(results[1]?.subscriber?.id);
+    });
+
+    it('pages through everyone, optionally by status', async () => {
+      const all = await store.page({ afterId: 0, limit: 1000 });
+      expect(all.subscribers.length).toBe(await store.count());
+      const pending = await store.page({ afterId: 0, limit: 1000, status: 'pending' });
+      expect(pending.subscribers.every((s) => s.status === 'pending')).toBe(true);
+      expect(pending.subscribers.length).toBe(await store.count('pending'));
+    });
+  });
+});
