@@ -18,12 +18,12 @@ export interface DeliveryRow {
   locale: string;
   /** The segment the row was planned in (locale + topics); its rendering is shared. */
   segment: string;
-  status: DeliveryStatus;
-  attempts: number;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
   /** Attempts made by `last_run`; a new run starts again from zero. */
-  run_attempts: number;
+  run_attempts: Generated<number>;
   last_run: string | null;
-  next_attempt_at: number | string;
+  next_attempt_at: Generated<number | string>;
   claimed_by: string | null;
   lease_until: number | string | null;
   message_id: string | null;

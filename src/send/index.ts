@@ -1,0 +1,15 @@
+export { runSend } from './run-send.ts';
+export type { SendDeps, SendOptions, SendSummary, ListSummary } from './run-send.ts';
+export { planSend } from './plan-send.ts';
+export type { PlanResult, SegmentPlan, PlanOptions } from './plan-send.ts';
+export { deliver } from './deliver.ts';
+export type { DeliveryEvent, DeliverOptions, DeliverResult } from './deliver.ts';
+export { createLedger, ownerTag } from './ledger.ts';
+export type { Ledger, Delivery, StatusCounts } from './ledger.ts';
+export { composeMail, AD_PREFIX } from './compose-mail.ts';
+export { deliveryMessageId } from './delivery-message-id.ts';
+export { segmentOf, parseSegment } from './segment.ts';
+export type { Segment } from './segment.ts';
+export { createSegmentCache } from './create-segment-cache.ts';
+export type { SubscriberSource, SendSubscriber } from './subscriber-source.ts';
+export type { DigestRenderer, RenderedDigest, PersonalizedDigest } from './digest-renderer.ts';

@@ -1,0 +1,92 @@
+import type { ListConfig } from '../config/config-schema.ts';
+import type { Ledger, NewDelivery } from './ledger.ts';
+import type { SegmentCache } from './create-segment-cache.ts';
+import type { SubscriberSource } from './subscriber-source.ts';
+import { segmentOf } from './segment.ts';
+
+export interface SegmentPlan {
+  key: string;
+  recipients: number;
+  items: number;
+  subject?: string;
+  htmlBytes?: number;
+}
+
+export interface PlanResult {
+  segments: SegmentPlan[];
+  /** Recipients with something to receive (ledger rows, new or not). */
+  recipients: number;
+  /** Rows this planning added to the ledger (0 when planned before, or on a dry run). */
+  added: number;
+  /** Active subscribers left out: their segment's edition is empty. */
+  emptySegment: number;
+  /** Active subscribers left out: the edition is advertising and they gave no ad consent. */
+  noAdConsent: number;
+}
+
+export interface PlanOptions {
+  list: ListConfig;
+  edition: { date: string; advertising: boolean };
+  /** Count and render only; write nothing. */
+  dryRun?: boolean;
+  /** Subscribers read per page: the list is never held in memory whole. */
+  pageSize?: number;
+}
+
+/**
+ * Group a list's active subscribers into segments (locale × topics), render each segment once
+ * and write one ledger row per recipient. Idempotent: planning again adds only new subscribers.
+ */
+export async function planSend(
+  deps: { source: SubscriberSource; ledger: Ledger; segments: SegmentCache },
+  options: PlanOptions,
+): Promise<PlanResult> {
+  const { list, edition } = options;
+  const bySegment = new Map<string, SegmentPlan>();
+  const result: PlanResult = { segments: [], recipients: 0, added: 0, emptySegment: 0, noAdConsent: 0 };
+  let after: string | undefined;
+  // Bounded: every page moves the cursor forward; the store returns no `next` on the last one.
+  for (;;) {
+    const page = await deps.source.activePage(list.id, { after, limit: options.pageSize ?? 1000 });
+    const rows: NewDelivery[] = [];
+    for (const subscriber of page.subscribers) {
+      if (edition.advertising && !subscriber.adConsent) {
+        result.noAdConsent++;
+        continue;
+      }
+      const segment = segmentOf(subscriber.locale, subscriber.topics);
+      const render = await deps.segments.get(segment.key);
+      if (!render.rendered) {
+        result.emptySegment++;
+        continue;
+      }
+      let plan = bySegment.get(segment.key);
+      if (!plan) {
+        plan = {
+          key: segment.key,
+          recipients: 0,
+          items: render.items,
+          subject: render.rendered.subject,
+          htmlBytes: render.rendered.htmlBytes,
+        };
+        bySegment.set(segment.key, plan);
+      }
+      plan.recipients++;
+      result.recipients++;
+      rows.push({
+        edition: edition.date,
+        list_id: list.id,
+        subscriber_id: subscriber.id,
+        email: subscriber.email,
+        name: subscriber.name ?? null,
+        locale: subscriber.locale,
+        segment: segment.key,
+      });
+    }
+    if (!options.dryRun && rows.length > 0) result.added += await deps.ledger.plan(rows);
+    if (page.next === undefined || page.subscribers.length === 0) break;
+    after = page.next;
+  }
+  result.segments = [...bySegment.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return result;
+}
