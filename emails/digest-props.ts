@@ -1,0 +1,74 @@
+import type { Language, Locale } from '../src/locale.ts';
+
+/** A text in the language it is actually written in (a fallback carries the other language). */
+export interface LangText {
+  lang: Language;
+  text: string;
+}
+
+/** One language column of a full item. */
+export interface ItemColumn {
+  /** The language this column is for; fields that fell back carry their own `lang`. */
+  lang: Language;
+  title: LangText;
+  summary?: LangText;
+  soWhat?: LangText;
+  keyPoints?: { lang: Language; points: string[] };
+}
+
+export interface FullItemView {
+  id: string;
+  /** The `id` attribute of the item's anchor (`item-<id>`). */
+  anchor: string;
+  /** Only an http(s) canonical URL; undefined means the title is not a link. */
+  url?: string;
+  source?: string;
+  columns: ItemColumn[];
+}
+
+export interface CompactItemView {
+  id: string;
+  title: LangText[];
+  /** The item on the web edition, where it is shown in full. */
+  href: string;
+}
+
+export interface SectionView {
+  id: string;
+  anchor: string;
+  label: LangText[];
+  count: number;
+  items: FullItemView[];
+  compacted: CompactItemView[];
+}
+
+/**
+ * Everything the digest template shows, already picked per language and linked. Built by
+ * `src/render` from an edition; the HTML and the plain-text part are both written from it.
+ */
+export interface DigestProps {
+  mode: 'email' | 'web';
+  locale: Locale;
+  /** The languages shown, as columns: one, or ko and en side by side. */
+  languages: Language[];
+  /** `<html lang>`: the locale's language, `ko` for bilingual. */
+  htmlLang: Language;
+  subject: string;
+  preheader: string;
+  newsletterName: LangText[];
+  listName: LangText[];
+  dateLabel: LangText[];
+  /** Per-language greeting placeholders (email mode), swapped per recipient. */
+  greeting: LangText[];
+  sections: SectionView[];
+  totalCount: number;
+  compactedCount: number;
+  fullEditionUrl: string;
+  /** Email mode only. */
+  viewInBrowserUrl?: string;
+  preferencesUrl?: string;
+  unsubscribeUrl?: string;
+  postalAddress: string;
+  senderName: string;
+  contactEmail: string;
+}

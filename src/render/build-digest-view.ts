@@ -1,0 +1,131 @@
+import type { Config } from '../config/config.ts';
+import type { ListConfig } from '../config/config-schema.ts';
+import type { Item } from '../content/item.ts';
+import { safeUrl } from '../content/safe-url.ts';
+import type { Edition, EditionSection } from '../edition/edition.ts';
+import { editionItems } from '../edition/edition.ts';
+import type { Language, Locale, Localized } from '../locale.ts';
+import { languagesOf, pick } from '../locale.ts';
+import type {
+  CompactItemView,
+  DigestProps,
+  FullItemView,
+  ItemColumn,
+  LangText,
+  SectionView,
+} from '../../emails/digest-props.ts';
+import { formatEditionDate } from './format-edition-date.ts';
+import { formatSubject } from './format-subject.ts';
+import { itemAnchor, links } from './links.ts';
+import { defusePlaceholders, PLACEHOLDERS } from './placeholders.ts';
+
+export interface DigestViewOptions {
+  config: Config;
+  list: ListConfig;
+  locale: Locale;
+  mode: 'email' | 'web';
+  /** Items to show as headline + link only (the budget's overflow). */
+  compact?: ReadonlySet<string>;
+}
+
+// react-email's Preview pads to 150 characters with ~20 bytes per missing one: fill it with titles.
+const PREHEADER_MAX = 150;
+
+/** Everything the template and the plain-text part show, picked per language and linked. */
+export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestProps {
+  const { config, list, locale, mode } = options;
+  const compact = options.compact ?? new Set<string>();
+  const languages = languagesOf(locale);
+  const htmlLang: Language = languages[0] ?? 'ko';
+  const items = editionItems(edition);
+  const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale);
+  const view = (section: EditionSection): SectionView => ({
+    id: section.id,
+    anchor: `section-${section.id}`,
+    label: perLanguage(section.label, languages),
+    count: section.items.length,
+    items: section.items.filter((item) => !compact.has(item.id)).map((item) => fullItem(item, languages)),
+    compacted: section.items
+      .filter((item) => compact.has(item.id))
+      .map((item) =>
+        compactItem(item, languages, links.archiveItem(config.publicUrl, edition.date, locale, item.id)),
+      ),
+  });
+  return {
+    mode,
+    locale,
+    languages,
+    htmlLang,
+    subject: formatSubject(edition, config, locale),
+    preheader: preheader(items, htmlLang),
+    newsletterName: languages.map((lang) => ({ lang, text: config.name[lang] })),
+    listName: languages.map((lang) => ({ lang, text: list.name[lang] })),
+    dateLabel: languages.map((lang) => ({ lang, text: formatEditionDate(edition.date, lang) })),
+    greeting: mode === 'email' ? languages.map((lang) => ({ lang, text: PLACEHOLDERS.greeting[lang] })) : [],
+    sections: edition.sections.map(view),
+    totalCount: items.length,
+    compactedCount: items.filter((item) => compact.has(item.id)).length,
+    fullEditionUrl,
+    ...(mode === 'email'
+      ? {
+          viewInBrowserUrl: fullEditionUrl,
+          preferencesUrl: links.preferences(config.publicUrl, PLACEHOLDERS.token),
+          unsubscribeUrl: links.unsubscribe(config.publicUrl, PLACEHOLDERS.token),
+        }
+      : {}),
+    postalAddress: config.postalAddress,
+    senderName: config.from.name ?? config.name[htmlLang],
+    contactEmail: config.replyTo ?? config.from.email,
+  };
+}
+
+function fullItem(item: Item, languages: Language[]): FullItemView {
+  const source = item.source?.name;
+  return {
+    id: item.id,
+    anchor: itemAnchor(item.id),
+    // Loading already drops non-http(s) URLs; checked again because editions can be built in code.
+    url: item.canonicalUrl === undefined ? undefined : safeUrl(item.canonicalUrl),
+    source: source === undefined ? undefined : defusePlaceholders(source),
+    columns: languages.map((lang) => column(item, lang)),
+  };
+}
+
+function column(item: Item, lang: Language): ItemColumn {
+  const keyPoints = pick(item.keyPoints, lang);
+  return {
+    lang,
+    title: pickText(item.title, lang) ?? { lang, text: item.id },
+    summary: pickText(item.summary, lang),
+    soWhat: pickText(item.soWhat, lang),
+    keyPoints:
+      keyPoints === undefined || keyPoints.value.length === 0
+        ? undefined
+        : { lang: keyPoints.language, points: keyPoints.value.map(defusePlaceholders) },
+  };
+}
+
+function compactItem(item: Item, languages: Language[], href: string): CompactItemView {
+  return { id: item.id, title: perLanguage(item.title, languages), href };
+}
+
+/** One text per language shown, without repeating a fallback that says the same thing. */
+function perLanguage(value: Localized, languages: Language[]): LangText[] {
+  const out: LangText[] = [];
+  for (const lang of languages) {
+    const picked = pickText(value, lang);
+    if (picked !== undefined && !out.some((seen) => seen.text === picked.text)) out.push(picked);
+  }
+  return out;
+}
+
+function pickText(value: Localized, lang: Language): LangText | undefined {
+  const picked = pick(value, lang);
+  return picked === undefined ? undefined : { lang: picked.language, text: defusePlaceholders(picked.value) };
+}
+
+function preheader(items: Item[], lang: Language): string {
+  const titles = items.slice(0, 8).map((item) => pickText(item.title, lang)?.text ?? item.id);
+  const text = titles.join(' · ');
+  return text.length <= PREHEADER_MAX ? text : `${text.slice(0, PREHEADER_MAX - 1).trimEnd()}…`;
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../config/config.ts';
+import type { Edition } from '../edition/edition.ts';
+import { editionItems } from '../edition/edition.ts';
+import type { Locale } from '../locale.ts';
+import { languagesOf } from '../locale.ts';
+import { formatEditionDate } from './format-edition-date.ts';
+
+/** 정보통신망법 §50(4): advertising mail starts its subject with "(광고)". */
+export const ADVERTISING_PREFIX = '(광고) ';
+
+/**
+ * The subject line: `config.subject[locale]` with `{name}` (the newsletter's name; "ko / en" when
+ * bilingual), `{date}` (localized; Korean when bilingual) and `{count}` (items) filled in; "(광고) " first for ads.
+ */
+export function formatSubject(
+  edition: Edition,
+  config: Pick<Config, 'name' | 'subject'>,
+  locale: Locale,
+): string {
+  const languages = languagesOf(locale);
+  const values: Record<string, string> = {
+    name: languages.map((lang) => config.name[lang]).join(' / '),
+    // One date even when bilingual: two long dates would push the rest out of the inbox line.
+    date: formatEditionDate(edition.date, languages[0] ?? 'ko'),
+    count: String(editionItems(edition).length),
+  };
+  const subject = config.subject[locale]
+    .replace(/\{(name|date|count)\}/g, (_, key: string) => values[key] ?? '')
+    // A subject is one header line: never let a value carry a line break into it.
+    .replace(/[\r\n]+/g, ' ');
+  return edition.advertising ? `${ADVERTISING_PREFIX}${subject}` : subject;
+}

@@ -1,0 +1,12 @@
+export { renderDigest, digestElement, digestMarkup, PERSONALIZATION_RESERVE } from './render-digest.ts';
+export type { RenderDigestOptions } from './render-digest.ts';
+export type { RenderedEmail } from './rendered-email.ts';
+export { personalize } from './personalize.ts';
+export type { Recipient, PersonalizedEmail } from './personalize.ts';
+export { links, archiveLang, itemAnchor } from './links.ts';
+export { formatSubject, ADVERTISING_PREFIX } from './format-subject.ts';
+export { formatEditionDate } from './format-edition-date.ts';
+export { buildDigestView } from './build-digest-view.ts';
+export { renderText } from './render-text.ts';
+export { compileMjml } from './compile-mjml.ts';
+export { PLACEHOLDERS } from './placeholders.ts';

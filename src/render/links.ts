@@ -1,0 +1,26 @@
+import type { Locale } from '../locale.ts';
+
+/**
+ * Every public URL an email or the web archive links to, built from `config.publicUrl` (no
+ * trailing slash). Tokens are URL-safe base64, so they go into paths without escaping.
+ */
+export const links = {
+  unsubscribe: (publicUrl: string, token: string): string => `${publicUrl}/unsubscribe/${token}`,
+  preferences: (publicUrl: string, token: string): string => `${publicUrl}/preferences/${token}`,
+  /** The web edition of a date; `lang=both` for the bilingual locale. */
+  archive: (publicUrl: string, date: string, locale: Locale): string =>
+    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}`,
+  /** One item on the web edition (its anchor is `item-<id>`). */
+  archiveItem: (publicUrl: string, date: string, locale: Locale, id: string): string =>
+    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}#item-${encodeURIComponent(id)}`,
+};
+
+/** The `lang` query value of the archive for a locale. */
+export function archiveLang(locale: Locale): 'ko' | 'en' | 'both' {
+  return locale === 'bilingual' ? 'both' : locale;
+}
+
+/** The `id` attribute of an item's anchor in the email and on the web edition. */
+export function itemAnchor(id: string): string {
+  return `item-${id}`;
+}
