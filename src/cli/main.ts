@@ -2,13 +2,16 @@ import { Command, CommanderError } from 'commander';
 import { isGazetteError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import { createOutput } from './output.ts';
+import type { Output } from './output.ts';
 
-/** The CLI entry: parse argv, run one command, return the exit code. Never calls process.exit. */
+/** Exit code for a usage error (unknown command or flag, bad value), as most CLIs do. */
+export const USAGE_EXIT_CODE = 2;
+
+/** The CLI entry: parse argv (`node gazette …`), run one command, return the exit code. Never calls process.exit. */
 export async function main(argv: string[], output = createOutput()): Promise<number> {
   const program = new Command('gazette')
     .description('Daily bilingual (Korean/English) news digests: check, build, send, serve, preview.')
     .option('-c, --config <file>', 'config file (default: gazette.config.* in the current folder)')
-    .showHelpAfterError('(run gazette --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
   let exitCode = 0;
@@ -22,14 +25,33 @@ export async function main(argv: string[], output = createOutput()): Promise<num
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version "fail" with exit code 0.
-      return error.exitCode === 0 ? 0 : 2;
+      // --help and --version "fail" with exit code 0; commander has already printed its message.
+      if (error.exitCode === 0) return 0;
+      explainUsage(program, argv, error, output);
+      return USAGE_EXIT_CODE;
     }
     if (isGazetteError(error)) {
       output.err(`gazette: ${error.message}\n`);
-      return 1;
+      return error.code === 'USAGE' ? USAGE_EXIT_CODE : 1;
     }
     output.err(`gazette: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** After commander's one-line error, name the valid values (commands or flags) and where help is. */
+function explainUsage(program: Command, argv: string[], error: CommanderError, output: Output): void {
+  // No command at all: commander has printed the whole help already.
+  if (error.code === 'commander.help') return;
+  const command = program.commands.find((c) => argv.slice(2).includes(c.name()));
+  if (error.code === 'commander.unknownCommand' || command === undefined) {
+    output.err(`Valid commands: ${program.commands.map((c) => c.name()).join(', ')}.\n`);
+    output.err('(run gazette --help for usage)\n');
+    return;
+  }
+  if (error.code === 'commander.unknownOption') {
+    const flags = [...command.options, ...program.options].map((option) => option.long ?? option.flags);
+    output.err(`Valid options for gazette ${command.name()}: ${[...flags, '--help'].join(', ')}.\n`);
+  }
+  output.err(`(run gazette ${command.name()} --help for usage)\n`);
 }
