@@ -6,7 +6,7 @@ import type { RenderedEmail } from './rendered-email.ts';
 
 /** What changes per recipient. */
 export interface Recipient {
-  /** The recipient's link token: URL-safe base64 (`[A-Za-z0-9_-]`). */
+  /** The recipient's link token: URL-safe base64 parts joined by dots (`[A-Za-z0-9_.-]`, see signToken). */
   token: string;
   /** Shown in the greeting; HTML-escaped in the HTML part. */
   name?: string;
@@ -25,7 +25,8 @@ interface Split {
   slots: Slot[];
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
+// manageToken() joins subject and MAC with a dot; dots are safe in a URL path.
+const TOKEN = /^[A-Za-z0-9_.-]{1,200}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const SLOT_PATTERN = new RegExp(
@@ -48,7 +49,7 @@ export function personalize(rendered: RenderedEmail, recipient: Recipient): Pers
   if (!TOKEN.test(recipient.token)) {
     throw new GazetteError(
       'TOKEN_INVALID',
-      'personalize needs a URL-safe base64 token ([A-Za-z0-9_-], 1-200 characters); issue it with the subscriber token helper.',
+      'personalize needs a URL-safe token ([A-Za-z0-9_.-], 1-200 characters); issue it with the subscriber token helper.',
     );
   }
   let split = splits.get(rendered);
