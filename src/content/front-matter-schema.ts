@@ -59,16 +59,21 @@ export const frontMatterSchema = z
       .nullish(),
     sponsored: z.boolean({ error: 'must be true or false' }).nullish().transform((value) => value === true),
   })
-  .superRefine((value, ctx) => {
-    const has = (s: string | null | undefined): boolean => typeof s === 'string' && s.trim() !== '';
-    if (!has(value.summary_ko) && !has(value.summary_en)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['summary_ko'],
-        message: 'at least one of summary_ko or summary_en is required',
-      });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      // A summary of the wrong type is reported on its own field; only absence is reported here.
+      const has = (s: unknown): boolean => s !== undefined && s !== null && (typeof s !== 'string' || s.trim() !== '');
+      if (!has(value.summary_ko) && !has(value.summary_en)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['summary_ko'],
+          message: 'at least one of summary_ko or summary_en is required',
+        });
+      }
+    },
+    // Run even when other fields failed, so one pass names every problem of the file.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
