@@ -28,8 +28,8 @@ export function verifyToken(
   purpose: TokenPurpose,
   now: Date = new Date(),
 ): { subject: string; expiresAt?: Date } {
-  const invalid = (why: string): never => {
-    throw new GazetteError('TOKEN_INVALID', `The link is not valid: ${why}.`, { purpose });
+  const invalid = (why: 'malformed' | 'signature mismatch' | 'expired'): never => {
+    throw new GazetteError('TOKEN_INVALID', `The link is not valid: ${why}.`, { purpose, reason: why });
   };
   if (token.length > MAX_TOKEN || !/^[A-Za-z0-9_.-]+$/.test(token)) invalid('malformed');
   const parts = token.split('.');

@@ -1,0 +1,55 @@
+import type { Config } from '../../config/config.ts';
+import { LOCALES } from '../../locale.ts';
+import type { Locale } from '../../locale.ts';
+import type { ChoiceValues, FieldErrors, FormBody } from './form-values.ts';
+import { formValues } from './form-values.ts';
+
+const MAX_NAME = 100;
+
+/**
+ * Name, language, topics, lists and ad consent from a form, checked against the config.
+ * Values outside the offered choices are errors, never silently dropped.
+ */
+export function parseChoices(
+  body: FormBody,
+  config: Pick<Config, 'categories' | 'lists'>,
+): { values: ChoiceValues; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const name = (formValues(body, 'name')[0] ?? '').trim();
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(name) || name.length > MAX_NAME) {
+    errors.name = {
+      ko: `이름은 ${MAX_NAME}자 이내로, 줄바꿈 없이 입력해 주세요.`,
+      en: `Names are up to ${MAX_NAME} characters, without line breaks.`,
+    };
+  }
+  const rawLocale = formValues(body, 'locale')[0] ?? 'bilingual';
+  const locale: Locale = (LOCALES as readonly string[]).includes(rawLocale)
+    ? (rawLocale as Locale)
+    : 'bilingual';
+  if (locale !== rawLocale) errors.locale = { ko: '받을 언어를 선택해 주세요.', en: 'Choose a language.' };
+  const categoryIds = new Set(config.categories.map((c) => c.id));
+  const categories = formValues(body, 'categories');
+  if (categories.some((c) => !categoryIds.has(c))) {
+    errors.categories = { ko: '목록에 있는 분야만 선택할 수 있습니다.', en: 'Choose topics from the list.' };
+  }
+  const listIds = new Set(config.lists.map((l) => l.id));
+  // With one list there is nothing to choose; the form does not ask.
+  const lists = config.lists.length === 1 ? [...listIds] : formValues(body, 'lists');
+  if (lists.length === 0 || lists.some((l) => !listIds.has(l))) {
+    errors.lists = {
+      ko: '뉴스레터를 하나 이상 선택해 주세요.',
+      en: 'Choose at least one newsletter.',
+    };
+  }
+  return {
+    values: {
+      name: name.slice(0, MAX_NAME * 2),
+      locale,
+      categories: categories.filter((c) => categoryIds.has(c)),
+      lists: lists.filter((l) => listIds.has(l)),
+      adConsent: formValues(body, 'adConsent').includes('yes'),
+    },
+    errors,
+  };
+}

@@ -1,0 +1,10 @@
+export { createWebApp } from './create-web-app.tsx';
+export type { WebApp } from './create-web-app.tsx';
+export type { WebDeps, WebContext } from './web-deps.ts';
+export type { RouteGroup } from './route-group.ts';
+export { routeGroups } from './route-groups.ts';
+export { requireSecret, MIN_SECRET_LENGTH } from './require-secret.ts';
+export { CONTENT_SECURITY_POLICY } from './security-headers.ts';
+export { sendConfirmation } from './transactional/send-confirmation.ts';
+export { sendWelcome } from './transactional/send-welcome.ts';
+export { renderTransactionalEmail } from './transactional/render-transactional-email.ts';

@@ -1,0 +1,15 @@
+import type { RouteGroup } from './route-group.ts';
+import { assetRoutes } from './routes/asset-routes.ts';
+import { confirmRoutes } from './routes/confirm-routes.tsx';
+import { preferencesRoutes } from './routes/preferences-routes.tsx';
+import { subscribeRoutes } from './routes/subscribe-routes.tsx';
+import { unsubscribeRoutes } from './routes/unsubscribe-routes.tsx';
+
+/** The app's routes, group by group; add a group (e.g. the archive) with one entry here. */
+export const routeGroups: RouteGroup[] = [
+  assetRoutes,
+  subscribeRoutes,
+  confirmRoutes,
+  unsubscribeRoutes,
+  preferencesRoutes,
+];

@@ -1,0 +1,85 @@
+import type { FormBody } from '../forms/form-values.ts';
+import { parseChoices } from '../forms/parse-choices.ts';
+import { pageText } from '../pages/page-text.ts';
+import { PreferencesPage } from '../pages/preferences-page.tsx';
+import { renderPage } from '../pages/render-page.ts';
+import type { RouteGroup } from '../route-group.ts';
+import { message, uidFromToken } from './respond.tsx';
+
+/** Language, topics and lists, behind the manage token. Saving never changes the status. */
+export const preferencesRoutes: RouteGroup = (app, context) => {
+  app.get('/preferences/:token', async (c) => {
+    const parsed = uidFromToken(c, context, 'manage');
+    if ('response' in parsed) return parsed.response;
+    const subscriber = await context.store.findByUid(parsed.uid);
+    if (subscriber === undefined)
+      return message(
+        c,
+        context,
+        { title: pageText.notFoundTitle, body: [pageText.notSubscribed], role: 'alert' },
+        404,
+      );
+    const values = {
+      name: subscriber.name ?? '',
+      locale: subscriber.locale,
+      categories: subscriber.categories,
+      lists: subscriber.lists,
+      adConsent: subscriber.adConsent,
+    };
+    return renderPage(
+      c,
+      <PreferencesPage
+        config={context.config}
+        token={parsed.token}
+        email={subscriber.email}
+        active={subscriber.status === 'active'}
+        values={values}
+        errors={{}}
+      />,
+    );
+  });
+
+  app.post('/preferences/:token', async (c) => {
+    const parsed = uidFromToken(c, context, 'manage');
+    if ('response' in parsed) return parsed.response;
+    const subscriber = await context.store.findByUid(parsed.uid);
+    if (subscriber === undefined)
+      return message(
+        c,
+        context,
+        { title: pageText.notFoundTitle, body: [pageText.notSubscribed], role: 'alert' },
+        404,
+      );
+    const { values, errors } = parseChoices(
+      (await c.req.parseBody({ all: true })) as FormBody,
+      context.config,
+    );
+    const failed = Object.keys(errors).length > 0;
+    const updated = failed
+      ? subscriber
+      : ((await context.store.updatePreferences(
+          parsed.uid,
+          {
+            name: values.name === '' ? null : values.name,
+            locale: values.locale,
+            categories: values.categories,
+            lists: values.lists,
+            adConsent: values.adConsent,
+          },
+          context.now(),
+        )) ?? subscriber);
+    return renderPage(
+      c,
+      <PreferencesPage
+        config={context.config}
+        token={parsed.token}
+        email={updated.email}
+        active={updated.status === 'active'}
+        values={values}
+        errors={errors}
+        saved={!failed}
+      />,
+      failed ? 422 : 200,
+    );
+  });
+};

@@ -1,0 +1,38 @@
+import { pageText } from '../pages/page-text.ts';
+import { renderPage } from '../pages/render-page.ts';
+import { UnsubscribePage } from '../pages/unsubscribe-page.tsx';
+import type { RouteGroup } from '../route-group.ts';
+import { message, uidFromToken } from './respond.tsx';
+
+/**
+ * GET shows a button and changes nothing: link scanners follow GETs. POST unsubscribes at once.
+ * RFC 8058 §3.1: mail providers POST `List-Unsubscribe=One-Click` with no cookie and no CSRF
+ * token; the signed token in the URL is the authorisation, and the answer is 2xx.
+ */
+export const unsubscribeRoutes: RouteGroup = (app, context) => {
+  app.get('/unsubscribe/:token', async (c) => {
+    const parsed = uidFromToken(c, context, 'manage');
+    if ('response' in parsed) return parsed.response;
+    const subscriber = await context.store.findByUid(parsed.uid);
+    if (subscriber === undefined || (subscriber.status !== 'active' && subscriber.status !== 'pending')) {
+      return message(c, context, { title: pageText.unsubscribedTitle, body: [pageText.notSubscribed] });
+    }
+    return renderPage(
+      c,
+      <UnsubscribePage config={context.config} token={parsed.token} email={subscriber.email} />,
+    );
+  });
+
+  app.post('/unsubscribe/:token', async (c) => {
+    const parsed = uidFromToken(c, context, 'manage');
+    if ('response' in parsed) return parsed.response;
+    const body = await c.req.parseBody();
+    const oneClick = body['List-Unsubscribe'] === 'One-Click' && c.req.header('origin') === undefined;
+    await context.store.unsubscribe(parsed.uid, oneClick ? 'one-click' : 'web', context.now());
+    return message(c, context, {
+      title: pageText.unsubscribedTitle,
+      body: [pageText.unsubscribed],
+      link: { href: '/subscribe', text: pageText.subscribeAgain },
+    });
+  });
+};

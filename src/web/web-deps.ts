@@ -1,0 +1,34 @@
+import type { Config } from '../config/config.ts';
+import type { Mailer } from '../mail/index.ts';
+import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
+
+/** What the web app is built from; the composition root (`gazette serve`, tests) supplies it. */
+export interface WebDeps {
+  /** `secret` must hold at least 32 characters. */
+  config: Config;
+  store: SubscriberStore;
+  /** Confirmation and welcome mails go through this. */
+  mailer: Mailer;
+  /** Where server errors are logged with their detail (default: stderr). */
+  log?: (message: string, error?: unknown) => void;
+  /** Form posts per client IP and window (default 10 per minute). */
+  rateLimit?: { max: number; windowMs: number };
+  /** A pending address gets at most one confirmation mail per this interval (default 10 minutes). */
+  resendAfterMs?: number;
+  /** The clock (tests move it). */
+  now?: () => Date;
+}
+
+/** WebDeps with defaults resolved, handed to every route group. */
+export interface WebContext {
+  config: Config;
+  store: SubscriberStore;
+  mailer: Mailer;
+  secret: string;
+  log: (message: string, error?: unknown) => void;
+  now: () => Date;
+  resendAfterMs: number;
+  rateLimit: { max: number; windowMs: number };
+  /** Run work after the response (mail), so known and unknown addresses answer alike and fast. */
+  defer(label: string, task: () => Promise<unknown>): void;
+}
