@@ -1,0 +1,18 @@
+export { createArchiveRoutes, ARCHIVE_CSP } from './create-archive-routes.ts';
+export type { ArchiveRoutesDeps } from './create-archive-routes.ts';
+export { exportWebArchive } from './export-web-archive.ts';
+export type { WebExportOptions, WebExportResult } from './export-web-archive.ts';
+export { createArchiveSource } from './archive-source.ts';
+export type { ArchiveSource, ArchiveSnapshot, ArchiveSourceOptions } from './archive-source.ts';
+export { buildFeed } from './build-feed.ts';
+export { archiveEntry } from './archive-entry.ts';
+export type { ArchiveEntry, ArchiveCategory } from './archive-entry.ts';
+export { pastEditions } from './past-editions.ts';
+export { paginate, parsePageParam, ARCHIVE_PAGE_SIZE } from './paginate.ts';
+export type { Page } from './paginate.ts';
+export { isNotModified, validatorsFor } from './freshness.ts';
+export type { Validators } from './freshness.ts';
+export { ARCHIVE_LANGS, serverUrls, absoluteUrls } from './archive-urls.ts';
+export type { ArchiveLang, ArchiveUrls } from './archive-urls.ts';
+export { staticPaths, staticUrls, staticRootUrls } from './static-urls.ts';
+export { isEditionDate } from './is-edition-date.ts';

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { ArchiveLang, ArchiveUrls } from './archive-urls.ts';
+
+/** Where the static export puts each page, relative to the output folder (POSIX separators). */
+export const staticPaths = {
+  index: (page: number): string => (page === 1 ? 'archive/index.html' : `archive/page-${page}.html`),
+  edition: (date: string, lang: ArchiveLang): string =>
+    `${date}/web/${lang === 'both' ? 'index' : lang}.html`,
+  feed: (): string => 'archive/feed.xml',
+  notFound: (): string => 'archive/404.html',
+  /** Answers the emails' `/archive/DATE?lang=…` links on a static host. */
+  redirect: (date: string): string => `archive/${date}/index.html`,
+};
+
+/**
+ * Links between exported files, relative to the folder of the page that carries them, so the
+ * export works from any host, any base path, and straight from disk.
+ */
+export function staticUrls(fromDir: string): ArchiveUrls {
+  const to = (target: string) => path.posix.relative(fromDir, target);
+  return {
+    index: (page) => to(staticPaths.index(page)),
+    edition: (date, lang) => to(staticPaths.edition(date, lang)),
+    feed: () => to(staticPaths.feed()),
+  };
+}
+
+/**
+ * Links from a page a static host may serve at any path (its 404 page): root-relative to the
+ * public URL's path.
+ */
+export function staticRootUrls(publicUrl: string): ArchiveUrls {
+  const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  return {
+    index: (page) => `${base}/${staticPaths.index(page)}`,
+    edition: (date, lang) => `${base}/${staticPaths.edition(date, lang)}`,
+    feed: () => `${base}/${staticPaths.feed()}`,
+  };
+}
