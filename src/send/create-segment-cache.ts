@@ -6,15 +6,17 @@ import { filterEdition } from '../edition/filter-edition.ts';
 import type { DigestRenderer, RenderedDigest } from './digest-renderer.ts';
 import { parseSegment } from './segment.ts';
 
-/** A segment's share of the edition, and its email (undefined when the share is empty). */
-export interface SegmentRender {
+/** A segment's share of the edition. */
+export interface SegmentShare {
   edition: Edition;
   items: number;
-  rendered?: RenderedDigest;
 }
 
 export interface SegmentCache {
-  get(key: string): Promise<SegmentRender>;
+  /** The segment's share of the edition (cheap, pure). */
+  share(key: string): SegmentShare;
+  /** The segment's email, rendered on first use; undefined when its share is empty. */
+  render(key: string): Promise<RenderedDigest | undefined>;
 }
 
 /** Render each segment once per run, however many recipients share it. */
@@ -24,24 +26,29 @@ export function createSegmentCache(
   listEdition: Edition,
   options: EditionOptions,
 ): SegmentCache {
-  const cache = new Map<string, Promise<SegmentRender>>();
+  const shares = new Map<string, SegmentShare>();
+  const renders = new Map<string, Promise<RenderedDigest | undefined>>();
+  const share = (key: string): SegmentShare => {
+    let entry = shares.get(key);
+    if (!entry) {
+      const edition = filterEdition(listEdition, parseSegment(key).topics, options);
+      entry = { edition, items: editionItems(edition).length };
+      shares.set(key, entry);
+    }
+    return entry;
+  };
   return {
-    get(key) {
-      let entry = cache.get(key);
+    share,
+    render(key) {
+      let entry = renders.get(key);
       if (!entry) {
-        entry = build(key);
-        cache.set(key, entry);
+        const { edition, items } = share(key);
+        // No empty emails: a segment whose share of the edition is empty gets nothing.
+        entry =
+          items === 0 ? Promise.resolve(undefined) : renderer.render(edition, list, parseSegment(key).locale);
+        renders.set(key, entry);
       }
       return entry;
     },
   };
-
-  async function build(key: string): Promise<SegmentRender> {
-    const segment = parseSegment(key);
-    const edition = filterEdition(listEdition, segment.topics, options);
-    const items = editionItems(edition).length;
-    // No empty emails: a segment whose share of the edition is empty gets nothing.
-    if (items === 0) return { edition, items };
-    return { edition, items, rendered: await renderer.render(edition, list, segment.locale) };
-  }
 }

@@ -1,12 +1,13 @@
 import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
-import { GazetteError, isGazetteError } from '../errors.ts';
+import type { GazetteError } from '../errors.ts';
+import { isGazetteError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { classifySmtpError, isTransient } from '../mail/classify-smtp-error.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { SegmentCache } from './create-segment-cache.ts';
 import type { Delivery, Ledger } from './ledger.ts';
-import type { SubscriberSource } from './subscriber-source.ts';
+import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
 import { composeMail } from './compose-mail.ts';
 import { createRateLimiter, sleep } from './create-rate-limiter.ts';
 import { retryDelay } from './retry-delay.ts';
@@ -26,6 +27,7 @@ export interface DeliverDeps {
   mailer: Mailer;
   renderer: DigestRenderer;
   segments: SegmentCache;
+  tokenFor: TokenFor;
 }
 
 export interface DeliverOptions {
@@ -112,12 +114,8 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
       return true;
     }
     // An unsubscribe between planning and sending wins.
-    const active = await deps.source.stillActive(
-      options.list.id,
-      rows.map((row) => row.subscriber_id),
-      { advertising: options.edition.advertising },
-    );
-    const gone = rows.filter((row) => !active.has(row.subscriber_id));
+    const active = await stillWanted(deps.source, rows, options.list.id, options.edition.advertising);
+    const gone = rows.filter((row) => !active.has(row.id));
     await deps.ledger.skipped(
       gone.map((row) => row.id),
       'no longer subscribed',
@@ -126,21 +124,22 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
       result.skipped++;
       emit({ type: 'skipped', email: row.email, reason: 'no longer subscribed' });
     }
-    if (stopped) await deps.ledger.release(rows.filter((row) => active.has(row.subscriber_id)).map((r) => r.id));
-    else queue.push(...rows.filter((row) => active.has(row.subscriber_id)));
+    const wanted = rows.filter((row) => active.has(row.id));
+    if (stopped) await deps.ledger.release(wanted.map((row) => row.id));
+    else queue.push(...wanted);
     return true;
   };
 
   const attempt = async (row: Delivery): Promise<void> => {
-    const render = await deps.segments.get(row.segment);
-    if (!render.rendered) {
+    const rendered = await deps.segments.render(row.segment);
+    if (!rendered) {
       await deps.ledger.skipped([row.id], 'nothing in the edition for this segment');
       result.skipped++;
       emit({ type: 'skipped', email: row.email, reason: 'empty segment' });
       return;
     }
-    const token = deps.source.tokenFor({ id: row.subscriber_id, email: row.email });
-    const digest = deps.renderer.personalize(render.rendered, { token, name: row.name ?? undefined });
+    const token = deps.tokenFor({ uid: row.subscriber_ref });
+    const digest = deps.renderer.personalize(rendered, { token, name: row.name ?? undefined });
     let info;
     try {
       const mail = composeMail({
@@ -165,7 +164,12 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     const response = String(error.context.smtpResponse ?? error.message);
     if (isTransient(error) || error.code === 'SMTP_POLICY') {
       const retryAt = Date.now() + retryDelay(row.attempts + 1, retryBaseMs);
-      await deps.ledger.deferred(row.id, { runId: options.runId, nextAttemptAt: retryAt, code: error.code, response });
+      await deps.ledger.deferred(row.id, {
+        runId: options.runId,
+        nextAttemptAt: retryAt,
+        code: error.code,
+        response,
+      });
       result.deferrals++;
       emit({ type: 'deferred', email: row.email, code: error.code, response, retryAt });
       if (error.code === 'SMTP_POLICY' && !stopped) {
@@ -179,7 +183,7 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     // 5xx and refused header values: final, never retried.
     const bounced = /\b5\.1\.\d+/.test(response);
     await deps.ledger.failed(row.id, { code: error.code, response });
-    if (bounced) await deps.source.markBounced(row.subscriber_id, response);
+    if (bounced) await deps.source.markBounced(Number(row.subscriber_id));
     result.failed++;
     emit({ type: 'failed', email: row.email, code: error.code, response, bounced });
   };
@@ -204,4 +208,27 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     await deps.ledger.release(queue.splice(0).map((row) => row.id));
   }
   return result;
+}
+
+/** The claimed rows whose subscriber may still get this edition: active, on the list, consenting. */
+async function stillWanted(
+  source: SubscriberSource,
+  rows: Delivery[],
+  listId: string,
+  advertising: boolean,
+): Promise<Set<number>> {
+  const current = await Promise.all(rows.map((row) => source.findByUid(row.subscriber_ref)));
+  const wanted = new Set<number>();
+  rows.forEach((row, index) => {
+    const subscriber = current[index];
+    if (
+      subscriber !== undefined &&
+      subscriber.status === 'active' &&
+      subscriber.lists.includes(listId) &&
+      (!advertising || subscriber.adConsent)
+    ) {
+      wanted.add(row.id);
+    }
+  });
+  return wanted;
 }

@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
  * re-sent after a crash is recognisable as the same message. The subscriber id is hashed:
  * row ids never appear in mail.
  */
-export function deliveryMessageId(edition: string, listId: string, subscriberId: string, domain: string): string {
-  const digest = createHash('sha256').update(`${edition}\0${listId}\0${subscriberId}`).digest('hex').slice(0, 24);
+export function deliveryMessageId(
+  edition: string,
+  listId: string,
+  subscriberId: string,
+  domain: string,
+): string {
+  const digest = createHash('sha256')
+    .update(`${edition}\0${listId}\0${subscriberId}`)
+    .digest('hex')
+    .slice(0, 24);
   return `<${edition}.${listId}.${digest}@${domain}>`;
 }

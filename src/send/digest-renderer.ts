@@ -9,6 +9,8 @@ export interface RenderedDigest {
   html: string;
   text: string;
   htmlBytes: number;
+  /** Items shortened to fit the size budget. */
+  compactedItemIds: string[];
 }
 
 /** One recipient's copy. */

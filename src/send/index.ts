@@ -11,5 +11,7 @@ export { deliveryMessageId } from './delivery-message-id.ts';
 export { segmentOf, parseSegment } from './segment.ts';
 export type { Segment } from './segment.ts';
 export { createSegmentCache } from './create-segment-cache.ts';
-export type { SubscriberSource, SendSubscriber } from './subscriber-source.ts';
+export type { SegmentCache, SegmentShare } from './create-segment-cache.ts';
+export type { SubscriberSource, SendSubscriber, TokenFor } from './subscriber-source.ts';
 export type { DigestRenderer, RenderedDigest, PersonalizedDigest } from './digest-renderer.ts';
+export { createDigestRenderer } from './create-digest-renderer.ts';

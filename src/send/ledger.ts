@@ -177,7 +177,13 @@ export function createLedger(database: Database): Ledger {
       if (ids.length === 0) return;
       await db
         .updateTable('deliveries')
-        .set({ status: 'skipped', response: reason, claimed_by: null, lease_until: null, updated_at: Date.now() })
+        .set({
+          status: 'skipped',
+          response: reason,
+          claimed_by: null,
+          lease_until: null,
+          updated_at: Date.now(),
+        })
         .where('id', 'in', ids)
         .execute();
     },
@@ -220,7 +226,11 @@ export function createLedger(database: Database): Ledger {
         .select((eb) => eb.fn.min('next_attempt_at').as('next'))
         .where('status', '=', 'deferred')
         .where((eb) =>
-          eb.or([eb('last_run', 'is', null), eb('last_run', '!=', runId), eb('run_attempts', '<', maxAttempts)]),
+          eb.or([
+            eb('last_run', 'is', null),
+            eb('last_run', '!=', runId),
+            eb('run_attempts', '<', maxAttempts),
+          ]),
         )
         .executeTakeFirst();
       return row?.next == null ? undefined : Number(row.next);

@@ -44,31 +44,34 @@ export async function planSend(
   const { list, edition } = options;
   const bySegment = new Map<string, SegmentPlan>();
   const result: PlanResult = { segments: [], recipients: 0, added: 0, emptySegment: 0, noAdConsent: 0 };
-  let after: string | undefined;
-  // Bounded: every page moves the cursor forward; the store returns no `next` on the last one.
+  let afterId = 0;
+  // Bounded: every page moves the keyset cursor forward; the store returns no `next` on the last.
   for (;;) {
-    const page = await deps.source.activePage(list.id, { after, limit: options.pageSize ?? 1000 });
+    const page = await deps.source.activeSubscribersPage(list.id, {
+      afterId,
+      limit: options.pageSize ?? 1000,
+    });
     const rows: NewDelivery[] = [];
     for (const subscriber of page.subscribers) {
       if (edition.advertising && !subscriber.adConsent) {
         result.noAdConsent++;
         continue;
       }
-      const segment = segmentOf(subscriber.locale, subscriber.topics);
-      const render = await deps.segments.get(segment.key);
-      if (!render.rendered) {
+      const segment = segmentOf(subscriber.locale, subscriber.categories);
+      const share = deps.segments.share(segment.key);
+      if (share.items === 0) {
         result.emptySegment++;
         continue;
       }
       let plan = bySegment.get(segment.key);
       if (!plan) {
-        plan = {
-          key: segment.key,
-          recipients: 0,
-          items: render.items,
-          subject: render.rendered.subject,
-          htmlBytes: render.rendered.htmlBytes,
-        };
+        plan = { key: segment.key, recipients: 0, items: share.items };
+        if (options.dryRun) {
+          // A dry run shows what each segment would get; a real run renders on first send.
+          const rendered = await deps.segments.render(segment.key);
+          plan.subject = rendered?.subject;
+          plan.htmlBytes = rendered?.htmlBytes;
+        }
         bySegment.set(segment.key, plan);
       }
       plan.recipients++;
@@ -76,16 +79,17 @@ export async function planSend(
       rows.push({
         edition: edition.date,
         list_id: list.id,
-        subscriber_id: subscriber.id,
+        subscriber_id: String(subscriber.id),
+        subscriber_ref: subscriber.uid,
         email: subscriber.email,
-        name: subscriber.name ?? null,
+        name: subscriber.name,
         locale: subscriber.locale,
         segment: segment.key,
       });
     }
     if (!options.dryRun && rows.length > 0) result.added += await deps.ledger.plan(rows);
     if (page.next === undefined || page.subscribers.length === 0) break;
-    after = page.next;
+    afterId = page.next;
   }
   result.segments = [...bySegment.values()].sort((a, b) => a.key.localeCompare(b.key));
   return result;

@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { Ledger, StatusCounts } from './ledger.ts';
 import { ownerTag } from './ledger.ts';
-import type { SubscriberSource } from './subscriber-source.ts';
+import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
 import type { PlanResult } from './plan-send.ts';
 import { planSend } from './plan-send.ts';
 import type { DeliveryEvent } from './deliver.ts';
@@ -21,6 +21,7 @@ export interface SendDeps {
   source: SubscriberSource;
   mailer: Mailer;
   renderer: DigestRenderer;
+  tokenFor: TokenFor;
 }
 
 export interface SendOptions {
@@ -104,7 +105,14 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     const ledgerScope = { edition: edition.date, listId: list.id };
     const before = await deps.ledger.counts(ledgerScope);
     options.onPlanned?.(list, plan, options.dryRun ? plan.recipients : before.pending + before.deferred);
-    const listSummary: ListSummary = { listId: list.id, plan, sent: 0, failed: 0, skipped: 0, ledger: before };
+    const listSummary: ListSummary = {
+      listId: list.id,
+      plan,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      ledger: before,
+    };
     summary.lists.push(listSummary);
     if (options.dryRun) continue;
     const result = await deliver(

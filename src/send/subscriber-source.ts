@@ -1,35 +1,39 @@
 import type { Locale } from '../locale.ts';
 
-/** What the send needs to know of one subscriber of a list. */
+/** What the send needs to know of one subscriber. */
 export interface SendSubscriber {
-  /** The store's id, as text (the ledger keeps it as text whatever the store uses). */
-  id: string;
+  /** The store's row id (kept as text in the ledger). */
+  id: number;
+  /** The public, unguessable reference that link tokens carry. */
+  uid: string;
   email: string;
-  name?: string;
+  name: string | null;
   locale: Locale;
   /** Category ids the subscriber follows; empty means everything the list carries. */
-  topics: string[];
+  categories: string[];
+  /** List ids the subscriber is on. */
+  lists: string[];
+  /** Only `active` subscribers are mailed. */
+  status: string;
   /** Consent to advertising mail (정보통신망법 §50): required when an edition is advertising. */
   adConsent: boolean;
 }
 
 /**
- * The narrow view of the subscriber store that `send/` needs; the store (or an adapter at the
- * composition root) implements it. No driver types cross this line.
+ * The narrow view of the subscriber store that `send/` needs. The store satisfies it
+ * structurally; no driver types cross this line.
  */
 export interface SubscriberSource {
-  /**
-   * One page of a list's active (confirmed, not unsubscribed, not bounced) subscribers, in a
-   * stable order, after the cursor `after`; `next` is undefined on the last page.
-   */
-  activePage(
+  /** One keyset page of a list's active subscribers in id order; `next` undefined on the last. */
+  activeSubscribersPage(
     listId: string,
-    page: { after?: string; limit: number },
-  ): Promise<{ subscribers: SendSubscriber[]; next?: string }>;
-  /** Of `ids`, the ones still active on the list right now (with ad consent when advertising). */
-  stillActive(listId: string, ids: string[], options: { advertising: boolean }): Promise<Set<string>>;
+    page: { afterId: number; limit: number },
+  ): Promise<{ subscribers: SendSubscriber[]; next?: number }>;
+  /** The subscriber as of now: the claim-time re-check (an unsubscribe after planning wins). */
+  findByUid(uid: string): Promise<SendSubscriber | undefined>;
   /** A 5.1.x reply said the mailbox does not exist: stop mailing it. */
-  markBounced(subscriberId: string, reason: string): Promise<void>;
-  /** The unguessable token of the subscriber's unsubscribe and preferences links. */
-  tokenFor(subscriber: { id: string; email: string }): string;
+  markBounced(id: number): Promise<void>;
 }
+
+/** The unsubscribe/preferences token of a subscriber (HMAC with the site secret). */
+export type TokenFor = (subscriber: { uid: string }) => string;

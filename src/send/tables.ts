@@ -13,6 +13,8 @@ export interface DeliveryRow {
   edition: string;
   list_id: string;
   subscriber_id: string;
+  /** The subscriber's public reference (token subject), for links and the claim-time re-check. */
+  subscriber_ref: string;
   email: string;
   name: string | null;
   locale: string;

@@ -13,6 +13,7 @@ export function deliveriesMigration(dialect: DialectName): Migration {
         .addColumn('edition', 'text', (c) => c.notNull())
         .addColumn('list_id', 'text', (c) => c.notNull())
         .addColumn('subscriber_id', 'text', (c) => c.notNull())
+        .addColumn('subscriber_ref', 'text', (c) => c.notNull())
         .addColumn('email', 'text', (c) => c.notNull())
         .addColumn('name', 'text')
         .addColumn('locale', 'text', (c) => c.notNull())

@@ -1,0 +1,83 @@
+import { createDatabase } from '../../db/create-database.ts';
+import { migrate } from '../../db/migrate.ts';
+import type { Locale } from '../../locale.ts';
+import { createKyselyStore } from '../../subscribers/create-kysely-store.ts';
+import type { SubscribeInput } from '../../subscribers/subscriber.ts';
+import type { RegisterCommand } from '../command.ts';
+import { loadCliConfig } from '../load-cli-config.ts';
+import { runSendJob } from '../send-job.ts';
+import { withStopSignals } from '../with-stop-signals.ts';
+
+/**
+ * Signs the demo's links when GAZETTE_SECRET is unset. The demo only writes to the outbox, so
+ * these links never reach anybody; a real send refuses to run without a real secret.
+ */
+const DEMO_SECRET = 'gazette-demo-secret-for-the-outbox-only-not-for-real-mail';
+
+/** Sample readers: every locale, with and without topics, one with ad consent. */
+const SAMPLE: Array<[email: string, name: string | null, locale: Locale, categories: string[], ad: boolean]> =
+  [
+    ['minji.kim@example.com', '김민지', 'ko', [], false],
+    ['junho.park@example.com', '박준호', 'ko', ['tech'], true],
+    ['seoyeon.lee@example.com', '이서연', 'ko', ['business', 'commerce'], false],
+    ['hyunwoo.choi@example.com', null, 'ko', ['policy'], false],
+    ['emma.jones@example.com', 'Emma Jones', 'en', [], true],
+    ['liam.smith@example.com', 'Liam Smith', 'en', ['tech', 'science'], false],
+    ['olivia.brown@example.com', null, 'en', ['business'], false],
+    ['noah.wilson@example.com', 'Noah Wilson', 'en', ['policy', 'commerce'], false],
+    ['jiwoo.han@example.com', '한지우', 'bilingual', [], false],
+    ['daniel.yoon@example.com', 'Daniel Yoon', 'bilingual', ['tech'], false],
+    ['sora.jung@example.com', '정소라', 'bilingual', ['business', 'policy'], true],
+    ['alex.kang@example.com', 'Alex Kang', 'bilingual', ['science'], false],
+  ];
+
+export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
+  program
+    .command('demo')
+    .description(
+      'no server needed: import sample subscribers into the embedded SQLite (if empty) and send the newest sample edition to the outbox',
+    )
+    .action(async (_flags: unknown, command) => {
+      const loaded = await loadCliConfig(command);
+      // The demo never talks to a mail server, whatever SMTP_URL says.
+      const config = { ...loaded, smtpUrl: undefined, secret: loaded.secret ?? DEMO_SECRET };
+      const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+      try {
+        await migrate(database);
+        const store = createKyselyStore(database.db);
+        if ((await store.count()) === 0) {
+          const lists = config.lists.map((list) => list.id);
+          await store.importBatch(SAMPLE.map((row) => sampleSubscriber(row, lists, config.consentVersion)));
+          output.out(`Imported ${SAMPLE.length} sample subscribers into ${config.databaseUrl}\n`);
+        }
+      } finally {
+        await database.close();
+      }
+      const code = await withStopSignals(
+        (signal) => runSendJob(config, { latest: true, signal, json: false }, output),
+        (name) => output.err(`\n${name}: stopping after the messages in flight\n`),
+      );
+      output.out(
+        `Done. Open the .eml files under ${config.outboxDir} in any mail client. ` +
+          'Running the demo again sends nothing new: the delivery ledger remembers who got this edition.\n',
+      );
+      setExitCode(code);
+    });
+};
+
+function sampleSubscriber(
+  [email, name, locale, categories, ad]: (typeof SAMPLE)[number],
+  lists: string[],
+  consentVersion: string,
+): SubscribeInput {
+  return {
+    email,
+    name,
+    locale,
+    categories,
+    lists,
+    adConsent: ad,
+    consent: { source: 'import', version: consentVersion },
+    confirmed: true,
+  };
+}

@@ -1,0 +1,42 @@
+import { InvalidArgumentError } from 'commander';
+import type { RegisterCommand } from '../command.ts';
+import { loadCliConfig } from '../load-cli-config.ts';
+import { runSendJob } from '../send-job.ts';
+import { withStopSignals } from '../with-stop-signals.ts';
+
+interface SendFlags {
+  date?: string;
+  content?: string;
+  list?: string[];
+  dryRun?: boolean;
+}
+
+export const registerSend: RegisterCommand = (program, output, setExitCode) => {
+  program
+    .command('send')
+    .description(
+      "send the day's edition to every active subscriber, once each; safe to re-run (resumes, never re-sends)",
+    )
+    .option('--date <YYYY-MM-DD>', 'edition date (default: today in the config time zone)', parseDate)
+    .option('--content <dir>', 'content folder (default: contentDir from the config)')
+    .option('--list <id...>', 'only these lists')
+    .option('--dry-run', 'plan and render, print counts and sizes per segment, send nothing')
+    .action(async (flags: SendFlags, command) => {
+      const config = await loadCliConfig(command, { contentDir: flags.content });
+      setExitCode(
+        await withStopSignals(
+          (signal) =>
+            runSendJob(config, { date: flags.date, lists: flags.list, dryRun: flags.dryRun, signal }, output),
+          (name) =>
+            output.err(`\n${name}: finishing the messages in flight, then stopping (run again to resume)\n`),
+        ),
+      );
+    });
+};
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('use YYYY-MM-DD, for example 2026-11-23');
+  }
+  return value;
+}

@@ -1,0 +1,118 @@
+import type { Config } from '../config/config.ts';
+import { formatProblem } from '../content/format-problem.ts';
+import { loadItems } from '../content/load-items.ts';
+import { createDatabase } from '../db/create-database.ts';
+import { migrate } from '../db/migrate.ts';
+import { buildEditions } from '../edition/build-editions.ts';
+import { today } from '../edition/local-date.ts';
+import { GazetteError } from '../errors.ts';
+import { createMailer } from '../mail/create-mailer.ts';
+import { createDigestRenderer, createLedger, runSend } from '../send/index.ts';
+import type { SendSummary } from '../send/index.ts';
+import { createKyselyStore } from '../subscribers/create-kysely-store.ts';
+import { manageToken } from '../subscribers/tokens.ts';
+import type { Output } from './output.ts';
+import { createSendReporter } from './send-reporter.ts';
+
+export interface SendJobOptions {
+  /** Edition date; default today in the newsletter's time zone (or the newest with `latest`). */
+  date?: string;
+  /** Send the newest edition in the content instead of today's (the demo). */
+  latest?: boolean;
+  lists?: string[];
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  /** JSON log lines (default: when stdout is not a terminal). */
+  json?: boolean;
+}
+
+/** Exit codes: 0 all sent, 2 some deferred or failed (all recorded), 1 fatal or paused. */
+export const SEND_EXIT = { ok: 0, fatal: 1, incomplete: 2 } as const;
+
+/**
+ * The composition root of a send: config → content, database (migrated), store, mailer,
+ * renderer → runSend → report. Shared by `send`, `schedule` and `demo`.
+ */
+export async function runSendJob(config: Config, options: SendJobOptions, output: Output): Promise<number> {
+  const secret = config.secret;
+  if (!options.dryRun && (secret === undefined || secret.length < 32)) {
+    throw new GazetteError(
+      'SECRET_MISSING',
+      'GAZETTE_SECRET is unset or shorter than 32 characters; it signs every unsubscribe link. Set it (for example `openssl rand -base64 48`) and run again.',
+      { field: 'GAZETTE_SECRET' },
+    );
+  }
+  const { items, problems } = await loadItems(config.contentDir);
+  const bad = problems.filter((p) => p.severity === 'error');
+  for (const problem of bad) output.err(`${formatProblem(problem)}\n`);
+  if (bad.length > 0)
+    output.err(`${bad.length} content problem(s): those files are left out; run gazette check\n`);
+  const date = options.latest
+    ? buildEditions(items, { timeZone: config.timeZone, categories: config.categories })[0]?.date
+    : (options.date ?? today(config.timeZone));
+  if (date === undefined) {
+    output.out(`No items in ${config.contentDir}: nothing to send.\n`);
+    return SEND_EXIT.ok;
+  }
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  const mailer = createMailer(config, date);
+  try {
+    await migrate(database);
+    if (!options.dryRun) {
+      await mailer.verify();
+      output.err(
+        mailer.kind === 'outbox'
+          ? `SMTP_URL is unset: writing .eml files to ${mailer.destination}\n`
+          : `Sending through ${mailer.destination}\n`,
+      );
+    }
+    const reporter = createSendReporter(output, { json: options.json });
+    const summary = await runSend(
+      {
+        ledger: createLedger(database),
+        source: createKyselyStore(database.db),
+        mailer,
+        renderer: createDigestRenderer(config),
+        tokenFor: (subscriber) => manageToken(secret ?? '', subscriber),
+      },
+      {
+        config,
+        items,
+        date,
+        lists: options.lists,
+        dryRun: options.dryRun,
+        signal: options.signal,
+        onPlanned: (list, plan, open) => reporter.planned(list, plan, open, options.dryRun === true),
+        onEvent: (list, event) => reporter.event(list, event),
+      },
+    );
+    if (!summary.hasEdition) {
+      output.out(`No items dated ${date} in ${config.contentDir}: nothing to send.\n`);
+      return SEND_EXIT.ok;
+    }
+    reporter.summary(summary);
+    return explain(summary, output, mailer.kind === 'outbox' ? mailer.destination : undefined);
+  } finally {
+    await mailer.close();
+    await database.close();
+  }
+}
+
+function explain(summary: SendSummary, output: Output, outbox: string | undefined): number {
+  if (summary.paused !== undefined) {
+    output.err(
+      `The send is paused: the SMTP server refused a message for policy reasons (${summary.paused}). ` +
+        'Check SPF/DKIM/DMARC and the content with your provider, then run the same command again to resume.\n',
+    );
+    return SEND_EXIT.fatal;
+  }
+  if (summary.failed > 0 || summary.deferred > 0) {
+    output.err(
+      `${summary.failed} failed (recorded, not retried) and ${summary.deferred} deferred ` +
+        '(retried by the next run of the same command).\n',
+    );
+    return SEND_EXIT.incomplete;
+  }
+  if (outbox !== undefined && summary.sent > 0) output.err(`Messages are in ${outbox}\n`);
+  return SEND_EXIT.ok;
+}
