@@ -56,18 +56,18 @@ export function ContentsBlock({
               </span>
             </Text>
           ))}
-          {compactedCount > 0 ? (
-            <Text style={{ marginTop: '12px', marginBottom: 0, fontSize: '15px', lineHeight: 1.5 }}>
-              {languages.map((lang) => (
+          {compactedCount > 0
+            ? languages.map((lang) => (
                 <LangBlock key={lang} lang={lang}>
-                  {uiText[lang].compactedNotice(totalCount - compactedCount, totalCount)}{' '}
-                  <Link href={fullEditionUrl} className={darkClass.link} style={{ color: colors.link }}>
-                    {uiText[lang].fullEdition}
-                  </Link>
+                  <Text style={{ marginTop: '12px', marginBottom: 0, fontSize: '15px', lineHeight: 1.5 }}>
+                    {uiText[lang].compactedNotice(totalCount - compactedCount, totalCount)}{' '}
+                    <Link href={fullEditionUrl} className={darkClass.link} style={{ color: colors.link }}>
+                      {uiText[lang].fullEdition}
+                    </Link>
+                  </Text>
                 </LangBlock>
-              ))}
-            </Text>
-          ) : null}
+              ))
+            : null}
         </MjmlText>
       </MjmlColumn>
     </MjmlSection>

@@ -40,7 +40,8 @@ function ItemColumnBody({
     <LangBlock
       lang={column.lang}
       id={anchor}
-      style={{ borderTop: `1px solid ${colors.rule}`, padding: '12px 8px 0' }}
+      // overflow-wrap: a long URL in a headline must wrap, not widen the phone's screen.
+      style={{ borderTop: `1px solid ${colors.rule}`, padding: '12px 8px 0', overflowWrap: 'anywhere' }}
     >
       <Heading as="h3" style={{ margin: '0 0 4px', fontSize: '19px', lineHeight: 1.35 }}>
         {item.url === undefined ? (

@@ -48,13 +48,14 @@ export const darkClass = {
 } as const;
 
 /**
- * The `<mj-style>` body for dark mode. Sections carry `gz-cd` on their outer div and inner
- * table; MJML puts `css-class` there, so both are overridden.
+ * The `<mj-style>` body for dark mode. MJML puts a section's `css-class` on its outer div but
+ * inlines the background on the div and its table, so both (and the cells) are overridden; card
+ * rules come after page rules so they win inside cards.
  */
 export const darkModeCss = `
 :root{color-scheme:light dark;supported-color-schemes:light dark}
 @media (prefers-color-scheme:dark){
-.${darkClass.page},body{background:${colors.dark.page}!important}
+.${darkClass.page},.${darkClass.page}>table,.${darkClass.page} td,body{background:${colors.dark.page}!important}
 .${darkClass.card},.${darkClass.card}>table,.${darkClass.card} td{background:${colors.dark.card}!important}
 .${darkClass.card} div,.${darkClass.text}{color:${colors.dark.text}!important}
 .${darkClass.muted},.${darkClass.card} .${darkClass.muted}{color:${colors.dark.muted}!important}

@@ -11,7 +11,10 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Real headless Debian Chromium with a fresh profile, no network chatter, no sandbox (root). */
+/**
+ * Real headless Debian Chromium with a fresh profile, no network chatter, no sandbox (root).
+ * Playwright refuses `--user-data-dir` in launch() and makes its own fresh temporary profile.
+ */
 export async function launchBrowser(): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'gazette-chromium-'));
   const browser = await chromium.launch({
@@ -26,7 +29,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {

@@ -1,5 +1,9 @@
 import type { RegisterCommand } from '../command.ts';
 import { registerCheck } from './check.ts';
+import { registerPreview } from './preview.ts';
+import { registerBuild } from './build.ts';
+import { registerSend } from './send.ts';
+import { registerDemo } from './demo.ts';
 
 /** Every command, in the order `gazette --help` lists them. */
-export const commands: RegisterCommand[] = [registerCheck];
+export const commands: RegisterCommand[] = [registerCheck, registerBuild, registerSend, registerDemo, registerPreview];

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/locale.ts';
+import { personalize } from '../../src/render/personalize.ts';
+import { renderDigest } from '../../src/render/render-digest.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import type { TestBrowser } from '../helpers/browser.ts';
+import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+
+const config = testConfig();
+const list = config.lists[0]!;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// Screenshots are kept for a human to look at; the path is printed once.
+const SHOTS = mkdtempSync(path.join(tmpdir(), 'gazette-render-shots-'));
+
+let browser: TestBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  console.info(`render screenshots: ${SHOTS}`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(LOCALES)('%s in real Chromium', (locale) => {
+  let html = '';
+  beforeAll(async () => {
+    const items = [
+      ...Array.from({ length: 11 }, (_, i) => makeItem(i + 1)),
+      makeItem(12, {
+        title: { en: 'A very long headline with an unbreakable URL https://example.com/' + 'x'.repeat(80) },
+        summary: { en: 'English only.' },
+      }),
+    ];
+    const rendered = await renderDigest(makeEdition(12, config, items), { config, list, locale });
+    html = personalize(rendered, { token: 'preview-token', name: 'Minsu' }).html;
+  });
+
+  it.each([375, 600])(
+    '%i px: no horizontal overflow; no contrast failure in light and dark',
+    async (width) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.browser.newPage({ viewport: { width, height: 900 } });
+        try {
+          await page.emulateMedia({ colorScheme });
+          // Nothing may load from the network: a remote font or tracker would fail here.
+          await page.route('**/*', (route) => route.abort());
+          await page.setContent(html, { waitUntil: 'load' });
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, `${locale} ${width}px ${colorScheme}`).toBeLessThanOrEqual(0);
+          await page.addScriptTag({ content: AXE_SOURCE });
+          const violations = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: {
+                  run: (o: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+                };
+              }
+            ).axe;
+            const result = await axe.run({ runOnly: { type: 'rule', values: ['color-contrast'] } });
+            return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 120)}`));
+          });
+          expect(violations, `${locale} ${width}px ${colorScheme}`).toEqual([]);
+          await page.screenshot({
+            path: path.join(SHOTS, `${locale}-${width}-${colorScheme}.png`),
+            fullPage: true,
+          });
+        } finally {
+          await page.close();
+        }
+      }
+    },
+  );
+});

@@ -1,0 +1,228 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../src/content/item.ts';
+import { LOCALES } from '../../src/locale.ts';
+import { personalize } from '../../src/render/personalize.ts';
+import { PERSONALIZATION_RESERVE, renderDigest } from '../../src/render/render-digest.ts';
+import { FIXTURE_DATE, makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+
+const config = testConfig();
+const list = config.lists[0]!;
+const documentOf = (html: string) => parseHTML(html).document;
+
+describe('renderDigest: structure', () => {
+  it.each(LOCALES)(
+    '%s: html lang, a lang and dir on every language block, keep-all on Korean',
+    async (locale) => {
+      const rendered = await renderDigest(makeEdition(3, config), { config, list, locale });
+      const doc = documentOf(rendered.html);
+      expect(doc.documentElement.getAttribute('lang')).toBe(locale === 'en' ? 'en' : 'ko');
+      const blocks = [...doc.querySelectorAll('[lang]')].filter(
+        (el) => el.tagName !== 'HTML' && el.getAttribute('dir') === 'ltr',
+      );
+      const langs = new Set(blocks.map((el) => el.getAttribute('lang')));
+      expect([...langs].sort()).toEqual(locale === 'bilingual' ? ['en', 'ko'] : [locale]);
+      for (const block of blocks.filter((el) => el.getAttribute('lang') === 'ko' && el.tagName === 'DIV')) {
+        expect(block.getAttribute('style')).toContain('word-break:keep-all');
+        expect(block.getAttribute('style')).toContain('Apple SD Gothic Neo');
+      }
+      // Every item in full, its anchor, its title linked to the canonical URL.
+      for (const index of [1, 2, 3]) {
+        const n = String(index).padStart(3, '0');
+        expect(doc.getElementById(`item-item-${n}`)).not.toBeNull();
+        expect(
+          doc.querySelectorAll(`a[href="https://news.example.org/stories/${n}"]`).length,
+        ).toBeGreaterThanOrEqual(2);
+      }
+      expect(rendered.compactedItemIds).toEqual([]);
+      expect(rendered.htmlBytes).toBe(Buffer.byteLength(rendered.html));
+    },
+  );
+
+  it('bilingual: Korean and English side by side in two columns per item, one section per item', async () => {
+    const rendered = await renderDigest(makeEdition(2, config), { config, list, locale: 'bilingual' });
+    const doc = documentOf(rendered.html);
+    const anchor = doc.getElementById('item-item-001');
+    expect(anchor?.getAttribute('lang')).toBe('ko');
+    expect(doc.querySelectorAll('.mj-column-per-50').length).toBe(4);
+    expect(rendered.html).toContain('시사점');
+    expect(rendered.html).toContain('So what?');
+  });
+
+  it('the masthead writes the date the local way; the footer has every link and the postal address', async () => {
+    const rendered = await renderDigest(makeEdition(1, config), { config, list, locale: 'bilingual' });
+    expect(rendered.html).toContain('2026년 3월 2일 월요일');
+    expect(rendered.html).toContain('Monday, March 2, 2026');
+    const hrefs = [...documentOf(rendered.html).querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('https://news.example.com/unsubscribe/__GZ_TOKEN__');
+    expect(hrefs).toContain('https://news.example.com/preferences/__GZ_TOKEN__');
+    expect(hrefs).toContain(`https://news.example.com/archive/${FIXTURE_DATE}?lang=both`);
+    expect(hrefs).toContain('#section-business');
+    expect(rendered.html).toContain(config.postalAddress);
+    expect(rendered.html).not.toMatch(/<script|<link|<img|fonts\.googleapis/i);
+  });
+
+  it('a missing language falls back to the other, tagged with the language it is in', async () => {
+    const item = makeItem(1, {
+      title: { en: 'Only English title' },
+      summary: { en: 'Only English summary.' },
+      soWhat: { ko: '한국어 시사점만' },
+      keyPoints: {},
+    });
+    const rendered = await renderDigest(makeEdition(1, config, [item]), { config, list, locale: 'ko' });
+    const doc = documentOf(rendered.html);
+    const spans = [...doc.querySelectorAll('span[lang="en"]')].map((el) => el.textContent);
+    expect(spans).toContain('Only English title');
+    expect(spans).toContain('Only English summary.');
+    expect(rendered.html).toContain('한국어 시사점만');
+    expect(rendered.text).toContain('Only English summary.');
+  });
+});
+
+describe('renderDigest: hostile content stays text', () => {
+  const evil = '<script>alert(1)</script><img src=x onerror="alert(2)">';
+  const hostile: Item = makeItem(1, {
+    id: 'evil"><script>alert(0)</script>',
+    title: { ko: `제목 ${evil}`, en: `Title ${evil}` },
+    summary: { ko: `요약 ${evil}`, en: `Summary ${evil} __GZ_TOKEN__` },
+    soWhat: { ko: evil, en: evil },
+    keyPoints: { ko: [evil], en: [evil, 'javascript:alert(3)'] },
+    source: { name: `Source ${evil}` },
+    canonicalUrl: 'javascript:alert(4)',
+    categories: [`tech${evil}`],
+  });
+
+  it.each(LOCALES)('%s: no script, no handler, no javascript: link, no stray placeholder', async (locale) => {
+    const rendered = await renderDigest(makeEdition(1, config, [hostile]), { config, list, locale });
+    const doc = documentOf(rendered.html);
+    expect(doc.querySelectorAll('script').length).toBe(0);
+    expect(doc.querySelectorAll('img').length).toBe(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.attributes) expect(attr.name.startsWith('on')).toBe(false);
+    }
+    for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).not.toMatch(/^\s*javascript:/i);
+    // The text is shown, escaped.
+    expect(rendered.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Content cannot smuggle in a placeholder that personalize would fill.
+    const mail = personalize(rendered, { token: 'SECRET-token_1' });
+    expect(mail.html.match(/SECRET-token_1/g)?.length).toBe(2);
+    expect(mail.text.match(/SECRET-token_1/g)?.length).toBe(2);
+  });
+});
+
+describe('renderDigest: the budget', () => {
+  it.each(LOCALES)(
+    '%s: a 60-item day fits the budget, compacts the overflow and keeps every item reachable',
+    async (locale) => {
+      const edition = makeEdition(60, config);
+      const rendered = await renderDigest(edition, { config, list, locale });
+      expect(rendered.htmlBytes).toBeLessThanOrEqual(config.budgetBytes - PERSONALIZATION_RESERVE);
+      expect(rendered.compactedItemIds.length).toBeGreaterThan(0);
+      const doc = documentOf(rendered.html);
+      const hrefs = new Set([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')));
+      const lang = locale === 'bilingual' ? 'both' : locale;
+      expect(hrefs).toContain(`https://news.example.com/archive/${FIXTURE_DATE}?lang=${lang}`);
+      for (let index = 1; index <= 60; index++) {
+        const id = `item-${String(index).padStart(3, '0')}`;
+        const compacted = rendered.compactedItemIds.includes(id);
+        if (compacted) {
+          expect(hrefs).toContain(`https://news.example.com/archive/${FIXTURE_DATE}?lang=${lang}#item-${id}`);
+          expect(rendered.text).toContain(`#item-${id}`);
+        } else {
+          expect(doc.getElementById(`item-${id}`)).not.toBeNull();
+        }
+      }
+      // Personalized, the mail still fits under Gmail's clipping point.
+      const mail = personalize(rendered, { token: 'x'.repeat(64), name: '김'.repeat(40) });
+      expect(Buffer.byteLength(mail.html)).toBeLessThanOrEqual(config.budgetBytes);
+    },
+  );
+
+  it('a budget no compaction can meet is an error, not a clipped email', async () => {
+    const tiny = testConfig({ budgetBytes: 20_000 });
+    await expect(
+      renderDigest(makeEdition(200, tiny), { config: tiny, list, locale: 'bilingual' }),
+    ).rejects.toMatchObject({
+      code: 'RENDER_BUDGET',
+    });
+  });
+
+  it('web mode shows every item in full with no per-recipient links', async () => {
+    const rendered = await renderDigest(makeEdition(60, config), {
+      config,
+      list,
+      locale: 'bilingual',
+      mode: 'web',
+    });
+    expect(rendered.compactedItemIds).toEqual([]);
+    expect(rendered.html).not.toContain('__GZ_');
+    expect(rendered.html).not.toContain('/unsubscribe/');
+    const doc = documentOf(rendered.html);
+    for (let index = 1; index <= 60; index++) {
+      expect(doc.getElementById(`item-item-${String(index).padStart(3, '0')}`)).not.toBeNull();
+    }
+  });
+});
+
+describe('renderDigest: subject and plain text', () => {
+  it('fills the subject per locale and prefixes (광고) for advertising', async () => {
+    const ko = await renderDigest(makeEdition(3, config), { config, list, locale: 'ko' });
+    expect(ko.subject).toBe('가제트 데일리 · 2026년 3월 2일 월요일 · 오늘의 3건');
+    const en = await renderDigest(makeEdition(3, config), { config, list, locale: 'en' });
+    expect(en.subject).toBe('Gazette Daily · Monday, March 2, 2026 · 3 stories');
+    const bi = await renderDigest(makeEdition(3, config), { config, list, locale: 'bilingual' });
+    expect(bi.subject).toBe('가제트 데일리 / Gazette Daily · 2026년 3월 2일 월요일 · 3건 / stories');
+    const ad = makeEdition(2, config, [makeItem(1), makeItem(2, { sponsored: true })]);
+    expect((await renderDigest(ad, { config, list, locale: 'en' })).subject).toMatch(
+      /^\(광고\) Gazette Daily/,
+    );
+  });
+
+  it('the text part has every title, summary, so-what, key point and URL, wrapped', async () => {
+    const edition = makeEdition(3, config);
+    const rendered = await renderDigest(edition, { config, list, locale: 'bilingual' });
+    for (const item of edition.sections.flatMap((s) => s.items)) {
+      for (const lang of ['ko', 'en'] as const) {
+        for (const text of [
+          item.title[lang],
+          item.summary[lang],
+          item.soWhat[lang],
+          ...(item.keyPoints[lang] ?? []),
+        ]) {
+          // Wrapping may turn a space into a line break and indentation.
+          const words = (text ?? '').split(' ');
+          expect(rendered.text.replace(/\s+/g, ' ')).toContain(words.join(' '));
+        }
+      }
+      expect(rendered.text).toContain(item.canonicalUrl);
+    }
+    expect(rendered.text).toContain('https://news.example.com/unsubscribe/__GZ_TOKEN__');
+    expect(rendered.text).toContain(config.postalAddress.slice(0, 20));
+    expect(rendered.text).not.toMatch(/<[a-z]/i);
+    for (const line of rendered.text.split('\n')) {
+      if (!/https?:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(76);
+    }
+  });
+});
+
+describe('personalize', () => {
+  it('swaps token and name, escaping the name in HTML only', async () => {
+    const rendered = await renderDigest(makeEdition(2, config), { config, list, locale: 'bilingual' });
+    const mail = personalize(rendered, { token: 'abc_DEF-123', name: 'Kim <b>&</b>' });
+    expect(mail.subject).toBe(rendered.subject);
+    expect(mail.html).toContain('https://news.example.com/unsubscribe/abc_DEF-123');
+    expect(mail.html).toContain('Kim &#60;b&#62;&#38;&#60;/b&#62;님, 안녕하세요.');
+    expect(mail.html).toContain('Hello Kim &#60;b&#62;&#38;&#60;/b&#62;,');
+    expect(mail.text).toContain('Hello Kim <b>&</b>,');
+    expect(mail.html + mail.text).not.toContain('__GZ_');
+    const anonymous = personalize(rendered, { token: 'abc' });
+    expect(anonymous.html).toContain('안녕하세요.');
+    expect(anonymous.text).toContain('Hello,');
+  });
+
+  it('refuses a token that is not URL-safe', async () => {
+    const rendered = await renderDigest(makeEdition(1, config), { config, list, locale: 'en' });
+    expect(() => personalize(rendered, { token: '"><script>' })).toThrow(/URL-safe/);
+    expect(() => personalize(rendered, { token: '' })).toThrow(/URL-safe/);
+  });
+});
