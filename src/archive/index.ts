@@ -1,4 +1,5 @@
 export { createArchiveRoutes, ARCHIVE_CSP } from './create-archive-routes.ts';
+export { archiveRoutes } from './archive-routes.ts';
 export type { ArchiveRoutesDeps } from './create-archive-routes.ts';
 export { exportWebArchive } from './export-web-archive.ts';
 export type { WebExportOptions, WebExportResult } from './export-web-archive.ts';

@@ -1,3 +1,4 @@
+import { archiveRoutes } from '../archive/archive-routes.ts';
 import type { RouteGroup } from './route-group.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { confirmRoutes } from './routes/confirm-routes.tsx';
@@ -12,4 +13,5 @@ export const routeGroups: RouteGroup[] = [
   confirmRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  archiveRoutes,
 ];
