@@ -51,6 +51,7 @@ export const subscribeRoutes: RouteGroup = (app, context) => {
     );
     const subscriber = result.subscriber;
     if (subscriber !== undefined && shouldSendConfirmation(result, now, context)) {
+      await context.store.markConfirmationSent(subscriber.id, now);
       context.defer(`confirmation mail to subscriber ${subscriber.id}`, () =>
         sendConfirmation(context, subscriber, now),
       );

@@ -1,20 +1,17 @@
 import type { Config } from '../../config/config.ts';
 import type { Mailer, SentInfo } from '../../mail/index.ts';
 import type { Subscriber } from '../../subscribers/subscriber.ts';
-import type { SubscriberStore } from '../../subscribers/subscriber-store.ts';
 import { CONFIRM_TTL_MS, confirmToken } from '../../subscribers/tokens.ts';
 import { requireSecret } from '../require-secret.ts';
 import { renderTransactionalEmail } from './render-transactional-email.ts';
 
-export interface TransactionalDeps {
-  config: Config;
-  mailer: Mailer;
-  store: Pick<SubscriberStore, 'markConfirmationSent'>;
-}
-
-/** Send the double opt-in mail for a pending subscriber and record when it went out. */
+/**
+ * Send the double opt-in mail for a pending subscriber. The caller records it with
+ * store.markConfirmationSent (the web app does so before sending, so a quick second request
+ * sees it and sends no duplicate).
+ */
 export async function sendConfirmation(
-  deps: TransactionalDeps,
+  deps: { config: Config; mailer: Mailer },
   subscriber: Subscriber,
   now = new Date(),
 ): Promise<SentInfo> {
@@ -26,12 +23,10 @@ export async function sendConfirmation(
     confirmUrl: `${config.publicUrl}/confirm/${token}`,
     expiresInDays: Math.round(CONFIRM_TTL_MS / 86_400_000),
   });
-  const info = await deps.mailer.send({
+  return deps.mailer.send({
     from: { name: config.from.name, address: config.from.email },
     replyTo: config.replyTo,
     to: subscriber.email,
     ...mail,
   });
-  await deps.store.markConfirmationSent(subscriber.id, now);
-  return info;
 }
