@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { LOCALES } from '../locale.ts';
 
@@ -71,7 +72,10 @@ export const configSchema = z
       })
       .prefault({}),
     /** Cron expression for `gazette schedule`, evaluated in timeZone. */
-    schedule: z.string().default('0 7 * * *'),
+    schedule: z
+      .string()
+      .refine(isCron, 'is not a cron expression: use five fields such as "0 7 * * *" (07:00 every day)')
+      .default('0 7 * * *'),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -107,6 +111,15 @@ export const configSchema = z
       });
     });
   });
+
+function isCron(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What a config file holds (defaults may be left out). */
 export type ConfigFile = z.input<typeof configSchema>;

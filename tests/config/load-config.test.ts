@@ -102,6 +102,11 @@ describe('parseConfig', () => {
     ],
     ['an empty label', { name: { ko: '', en: 'Gazette' } }, 'name.ko: must not be empty'],
     ['no lists', { lists: [] }, 'lists: must have at least 1 entry'],
+    [
+      'a bad schedule',
+      { schedule: 'every morning' },
+      'schedule: is not a cron expression: use five fields such as "0 7 * * *" (07:00 every day)',
+    ],
   ])('%s: one line naming the key and the fix', (_name, change, line) => {
     const message = messageOf(() => parseConfig({ ...VALID, ...change }, 'gazette.config.json'));
     expect(message).toBe(`gazette.config.json is invalid:\n  - ${line}`);
