@@ -14,10 +14,10 @@ export function toNodemailerMessage(mail: OutgoingMail) {
   for (const [name, value] of Object.entries(mail.headers ?? {})) {
     headers[assertHeaderSafe(name, 'header name')] = assertHeaderSafe(value, name);
   }
-  let list: { id?: string; unsubscribe?: string[][] } | undefined;
+  let list: { id?: { url: string; comment?: string }; unsubscribe?: string[][] } | undefined;
   if (mail.listUnsubscribe || mail.listId) {
     list = {};
-    if (mail.listId) list.id = mail.listId;
+    if (mail.listId) list.id = listIdParts(mail.listId);
     if (mail.listUnsubscribe) {
       const targets = [assertHeaderSafe(mail.listUnsubscribe.url, 'unsubscribe URL')];
       if (mail.listUnsubscribe.mailto)
@@ -44,4 +44,15 @@ export function toNodemailerMessage(mail: OutgoingMail) {
     // Korean text triples under quoted-printable; base64 is ~2.5x faster to send (REFERENCE.md).
     textEncoding: 'base64' as const,
   };
+}
+
+/**
+ * RFC 2919 `Name <list.id.domain>` → nodemailer's `{ comment, url }`; given a plain string
+ * nodemailer strips the spaces and glues the name onto the id.
+ */
+function listIdParts(listId: string): { url: string; comment?: string } {
+  const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(listId);
+  if (!match) return { url: listId.trim() };
+  const comment = (match[1] ?? '').replace(/^"|"$/g, '');
+  return comment === '' ? { url: match[2] ?? '' } : { url: match[2] ?? '', comment };
 }

@@ -1,0 +1,59 @@
+import { loadItems } from '../../src/content/load-items.ts';
+import type { Item } from '../../src/content/item.ts';
+import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
+import type { Mailer } from '../../src/mail/mailer.ts';
+import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
+import type { Ledger, SendOptions, SendSummary } from '../../src/send/index.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
+import { manageToken } from '../../src/subscribers/tokens.ts';
+import type { DialectSetup, TestDatabase } from '../helpers/databases.ts';
+import type { SendFixture } from './send-fixture.ts';
+import { createSendFixture, DATE, SECRET } from './send-fixture.ts';
+
+/** Real store, real ledger, real renderer and a real SMTP mailer, on one test database. */
+export interface SendHarness {
+  test: TestDatabase;
+  fixture: SendFixture;
+  store: SubscriberStore;
+  ledger: Ledger;
+  items: Item[];
+  send(options?: Partial<SendOptions>, mailer?: Mailer): Promise<SendSummary>;
+  cleanup(): Promise<void>;
+}
+
+export async function createSendHarness(
+  dialect: DialectSetup,
+  smtpUrl: string,
+  send: Record<string, unknown> = {},
+  content: { sponsored?: boolean } = {},
+): Promise<SendHarness> {
+  const test = await dialect.create();
+  const fixture = createSendFixture({ smtpUrl, databaseUrl: test.url }, send, content);
+  const store = createKyselyStore(test.database.db);
+  const ledger = createLedger(test.database);
+  const { items } = await loadItems(fixture.config.contentDir);
+  const renderer = createDigestRenderer(fixture.config);
+  return {
+    test,
+    fixture,
+    store,
+    ledger,
+    items,
+    async send(options = {}, mailer) {
+      const own = mailer ?? createSmtpMailer({ url: smtpUrl, pool: 2 });
+      try {
+        return await runSend(
+          { ledger, source: store, mailer: own, renderer, tokenFor: (s) => manageToken(SECRET, s) },
+          { config: fixture.config, items, date: DATE, retryBaseMs: 30, maxRetryWaitMs: 5_000, ...options },
+        );
+      } finally {
+        if (!mailer) await own.close();
+      }
+    },
+    async cleanup() {
+      await test.cleanup();
+      fixture.cleanup();
+    },
+  };
+}
