@@ -87,7 +87,7 @@ async function buildDate(
         list: list.id,
         locale,
         subject: rendered.subject,
-        htmlBytes: rendered.htmlBytes,
+        htmlBytes: Buffer.byteLength(preview.html),
         textBytes: Buffer.byteLength(rendered.text),
         items: editionItems(listEdition).length,
         compactedItemIds: rendered.compactedItemIds,
