@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Config } from '../../src/config/config.ts';
+import { createOutboxMailer } from '../../src/mail/create-outbox-mailer.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { createWebApp } from '../../src/web/create-web-app.tsx';
+import type { WebApp } from '../../src/web/create-web-app.tsx';
+import { DIALECTS } from '../helpers/databases.ts';
+import type { ArchiveFixture } from './archive-fixture.ts';
+
+export interface ArchiveServer {
+  base: string;
+  config: Config;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+const SECRET = 'archive-test-secret-0123456789-abcdefghij';
+
+/**
+ * The readers' web app exactly as `gazette serve` builds it (every route group, security
+ * headers), on port 0, over the fixture's content. The archive needs no subscriber, but the app
+ * does: a real SQLite store in a temp folder and an outbox mailer.
+ */
+export async function startArchiveServer(fixture: ArchiveFixture): Promise<ArchiveServer> {
+  const sqlite = DIALECTS.find((dialect) => dialect.name === 'sqlite');
+  if (sqlite === undefined) throw new Error('no sqlite dialect in tests/helpers/databases.ts');
+  const database = await sqlite.create();
+  const holder: { web?: WebApp } = {};
+  const server = serve({
+    fetch: (request, env) => (holder.web as WebApp).app.fetch(request, env),
+    port: 0,
+    hostname: '127.0.0.1',
+  }) as Server;
+  await new Promise<void>((resolve) =>
+    server.listening ? resolve() : server.once('listening', () => resolve()),
+  );
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = { ...fixture.config(base), secret: SECRET };
+  const mailer = createOutboxMailer(path.join(fixture.root, 'outbox'));
+  holder.web = createWebApp({ config, store: createKyselyStore(database.database.db), mailer });
+  return {
+    base,
+    config,
+    get: (target, headers = {}) => fetch(`${base}${target}`, { headers, redirect: 'manual' }),
+    async close() {
+      await holder.web?.idle();
+      await mailer.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.cleanup();
+    },
+  };
+}
