@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly (tsx), so the CLI works right after `npm ci` with no build step.
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+// The project's tsconfig (JSX runtime, paths), whatever folder the operator runs gazette from.
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv);
