@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   SMTP_POLICY: 'The SMTP server rejected a message for policy reasons (5.7.x)',
   HEADER_INJECTION: 'A value bound for a mail header contains CR or LF',
   SECRET_MISSING: 'GAZETTE_SECRET is unset or too short',
+  PREVIEW_NOT_FOUND: 'The preview has no edition or email by that name',
+  PREVIEW_WORKER: 'The preview render process crashed, timed out or could not start',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

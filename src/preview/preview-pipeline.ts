@@ -1,0 +1,198 @@
+import { pathToFileURL } from 'node:url';
+import type { Config } from '../config/config.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { formatProblem } from '../content/format-problem.ts';
+import type { ContentProblem } from '../content/item.ts';
+import type { LoadResult } from '../content/load-items.ts';
+import { loadItems } from '../content/load-items.ts';
+import { buildEditions } from '../edition/build-editions.ts';
+import type { Edition } from '../edition/edition.ts';
+import { editionItems } from '../edition/edition.ts';
+import { filterEdition } from '../edition/filter-edition.ts';
+import { GazetteError } from '../errors.ts';
+import type { Locale } from '../locale.ts';
+import type { RenderDigestOptions } from '../render/render-digest.ts';
+import type { RenderedEmail } from '../render/rendered-email.ts';
+import type { Recipient, PersonalizedEmail } from '../render/personalize.ts';
+import { preflight } from './preflight.ts';
+import type { ConfigSummary, EditionView, IndexView, ProblemView, VariantView } from './preview-views.ts';
+
+export interface PipelineOptions {
+  configPath: string;
+  /** `--content DIR`, absolute; otherwise the config's contentDir. */
+  contentDir?: string;
+  /** The module exporting `renderDigest` (default: src/render/render-digest.ts). */
+  rendererModule?: string;
+}
+
+interface Renderer {
+  renderDigest(edition: Edition, options: RenderDigestOptions): Promise<RenderedEmail>;
+  personalize(rendered: RenderedEmail, recipient: Recipient): PersonalizedEmail;
+}
+
+/** The reader the preview stands in for: a real-looking token, no name (the plain greeting). */
+export const SAMPLE_RECIPIENT: Recipient = { token: 'preview-sample-token' };
+
+/**
+ * The whole pipeline as the preview needs it, run inside the render worker: config, content,
+ * editions, every list × locale rendered, preflighted. Templates are imported lazily so a broken
+ * one is reported as a page error instead of killing the worker.
+ */
+export function createPreviewPipeline(options: PipelineOptions) {
+  let config: Promise<Config> | undefined;
+  let renderer: Promise<Renderer> | undefined;
+  let loaded: { generation: number; result: Promise<LoadResult> } | undefined;
+
+  const getConfig = () =>
+    (config ??= loadConfig({
+      configPath: options.configPath,
+      overrides: { contentDir: options.contentDir },
+    }));
+  const getRenderer = () => (renderer ??= importRenderer(options.rendererModule));
+  const getItems = async (generation: number): Promise<LoadResult> => {
+    if (loaded?.generation !== generation) {
+      loaded = { generation, result: getConfig().then((c) => loadItems(c.contentDir)) };
+    }
+    return loaded.result;
+  };
+  const getEditions = async (generation: number) => {
+    const c = await getConfig();
+    const { items, problems, files } = await getItems(generation);
+    return { config: c, files, problems, editions: buildEditions(items, editionOptions(c)) };
+  };
+
+  return {
+    /** Load the config and templates now, so the first page after a change is quick. */
+    async warm(): Promise<void> {
+      await getConfig();
+      await getRenderer();
+    },
+
+    async index(generation: number): Promise<IndexView> {
+      const { config: c, files, problems, editions } = await getEditions(generation);
+      return {
+        config: summarize(c),
+        contentDir: c.contentDir,
+        files,
+        editions: editions.map((edition) => ({
+          date: edition.date,
+          total: editionItems(edition).length,
+          categories: edition.sections.map((s) => ({
+            id: s.id,
+            label: s.label.en === s.label.ko ? (s.label.en ?? s.id) : `${s.label.en} · ${s.label.ko}`,
+            count: s.items.length,
+          })),
+          advertising: edition.advertising,
+        })),
+        problems: problems.map(toProblemView),
+        transactional: [],
+      };
+    },
+
+    async edition(generation: number, date: string): Promise<EditionView> {
+      const { config: c, problems, editions } = await getEditions(generation);
+      const edition = editions.find((e) => e.date === date);
+      if (edition === undefined) {
+        throw new GazetteError(
+          'PREVIEW_NOT_FOUND',
+          `No edition for ${date}: no valid item is dated that day.`,
+        );
+      }
+      const { renderDigest, personalize } = await getRenderer();
+      const variants: VariantView[] = [];
+      for (const list of c.lists) {
+        const part = filterEdition(edition, list.categories, editionOptions(c));
+        const items = editionItems(part);
+        for (const locale of list.locales) {
+          const base = { listId: list.id, listName: list.name.en, locale, itemCount: items.length };
+          if (items.length === 0) {
+            variants.push({ ...base, status: 'empty' });
+            continue;
+          }
+          try {
+            const rendered = await renderDigest(part, { config: c, list, locale, mode: 'email' });
+            const sent = personalize(rendered, SAMPLE_RECIPIENT);
+            variants.push({
+              ...base,
+              status: 'ok',
+              subject: sent.subject,
+              preheader: rendered.preheader,
+              html: sent.html,
+              text: sent.text,
+              htmlBytes: Buffer.byteLength(sent.html),
+              compactedItemIds: rendered.compactedItemIds,
+              findings: preflight({
+                items,
+                locale: locale as Locale,
+                html: sent.html,
+                budgetBytes: c.budgetBytes,
+                compactedItemIds: rendered.compactedItemIds,
+              }),
+            });
+          } catch (error) {
+            // Batch work: one failing variant does not hide the others.
+            variants.push({ ...base, status: 'failed', error: describeError(error) });
+          }
+        }
+      }
+      return { date, config: summarize(c), variants, problems: problems.map(toProblemView) };
+    },
+  };
+}
+
+export type PreviewPipeline = ReturnType<typeof createPreviewPipeline>;
+
+/** The error text a page shows: the message, plus the code frame esbuild gives for syntax errors. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause =
+      error.cause instanceof Error && !error.message.includes(error.cause.message)
+        ? `\n${error.cause.message}`
+        : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+async function importRenderer(rendererModule: string | undefined): Promise<Renderer> {
+  const href =
+    rendererModule === undefined
+      ? new URL('../render/render-digest.ts', import.meta.url).href
+      : pathToFileURL(rendererModule).href;
+  try {
+    const digest = (await import(href)) as Partial<Renderer>;
+    const personal = (await import(
+      new URL('../render/personalize.ts', import.meta.url).href
+    )) as Partial<Renderer>;
+    if (typeof digest.renderDigest !== 'function' || typeof personal.personalize !== 'function') {
+      throw new Error(`${href} does not export renderDigest`);
+    }
+    return { renderDigest: digest.renderDigest, personalize: personal.personalize };
+  } catch (error) {
+    throw new GazetteError(
+      'RENDER_FAILED',
+      `The email templates cannot be loaded: ${describeError(error)}`,
+      {},
+      { cause: error },
+    );
+  }
+}
+
+function editionOptions(config: Config) {
+  return { timeZone: config.timeZone, categories: config.categories };
+}
+
+function summarize(config: Config): ConfigSummary {
+  return {
+    name: config.name,
+    fromName: config.from.name ?? config.name.en,
+    fromEmail: config.from.email,
+    replyTo: config.replyTo,
+    budgetBytes: config.budgetBytes,
+    lists: config.lists.map((list) => ({ id: list.id, name: list.name, locales: list.locales })),
+  };
+}
+
+function toProblemView(problem: ContentProblem): ProblemView {
+  return { severity: problem.severity, file: problem.file, text: formatProblem(problem) };
+}

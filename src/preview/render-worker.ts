@@ -1,0 +1,38 @@
+// The preview's render process, started by RenderClient with tsx's loader. It imports the
+// config and the templates fresh each time it starts, which is how template edits are picked up:
+// ESM modules cannot be unloaded, so the server replaces the whole process instead.
+import { describeError, createPreviewPipeline } from './preview-pipeline.ts';
+import type { PipelineOptions } from './preview-pipeline.ts';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as PipelineOptions;
+const pipeline = createPreviewPipeline(options);
+
+process.on('message', (message: WorkerRequest) => {
+  void handle(message).then(
+    (value) => reply({ id: message.id, ok: true, value }),
+    (error: unknown) =>
+      reply({
+        id: message.id,
+        ok: false,
+        error: { message: describeError(error), code: (error as { code?: string }).code },
+      }),
+  );
+});
+// The server went away: nothing left to render for.
+process.on('disconnect', () => process.exit(0));
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  switch (request.kind) {
+    case 'warm':
+      return pipeline.warm();
+    case 'index':
+      return pipeline.index(request.generation);
+    case 'edition':
+      return pipeline.edition(request.generation, request.date);
+  }
+}
+
+function reply(response: WorkerResponse): void {
+  if (process.connected) process.send?.(response);
+}

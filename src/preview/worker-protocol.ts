@@ -1,0 +1,16 @@
+/** Messages between the preview server and its render process (Node IPC, JSON). */
+export type WorkerRequest =
+  | { id: number; kind: 'warm' }
+  | { id: number; kind: 'index'; generation: number }
+  | { id: number; kind: 'edition'; generation: number; date: string };
+
+export type WorkerResponse =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { message: string; code?: string } };
+
+/** A request before the client numbers it. */
+export type WorkerCall = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
