@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import { GazetteError } from '../errors.ts';
 import type { Database } from './create-database.ts';
@@ -9,7 +9,14 @@ export async function migrate(database: Database): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () => migrations(database.dialect) as Record<string, Migration>,
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its migration tables in every schema unless told which one: on a shared
+  // PostgreSQL another schema's tables would be taken for ours, and the migration fails.
+  const migrationTableSchema =
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]
+          ?.schema
+      : undefined;
+  const migrator = new Migrator({ db: database.db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

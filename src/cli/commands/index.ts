@@ -4,6 +4,16 @@ import { registerPreview } from './preview.ts';
 import { registerBuild } from './build.ts';
 import { registerSend } from './send.ts';
 import { registerDemo } from './demo.ts';
+import { registerServe } from './serve.ts';
+import { registerSubscribers } from './subscribers.ts';
 
 /** Every command, in the order `gazette --help` lists them. */
-export const commands: RegisterCommand[] = [registerCheck, registerBuild, registerSend, registerDemo, registerPreview];
+export const commands: RegisterCommand[] = [
+  registerCheck,
+  registerBuild,
+  registerSend,
+  registerDemo,
+  registerPreview,
+  registerServe,
+  registerSubscribers,
+];

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { GazetteError } from '../../../errors.ts';
+import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
+import type { Output } from '../../output.ts';
+import { collect, parseChoiceOptions } from './parse-choice-options.ts';
+import { confirmationSender } from './send-confirmation-for.ts';
+import { withStore } from './with-store.ts';
+
+interface AddOptions {
+  name?: string;
+  locale?: string;
+  categories?: string;
+  list?: string[];
+  confirmed?: boolean;
+}
+
+export function registerAdd(group: Command, output: Output): void {
+  group
+    .command('add')
+    .description('add a subscriber; without --confirmed a confirmation mail is sent (double opt-in)')
+    .argument('<email>', 'email address')
+    .option('--name <name>', 'display name')
+    .option('--locale <locale>', 'ko, en or bilingual', 'bilingual')
+    .option('--categories <ids>', 'categories, comma-separated (default: all)')
+    .option('--list <id>', 'list to join (repeatable; default: the first list)', collect)
+    .option('--confirmed', 'consent already given elsewhere: start active, send no confirmation')
+    .action(async (email: string, options: AddOptions, command: Command) => {
+      await withStore(command, async (store, config) => {
+        const choices = parseChoiceOptions(options, config);
+        const address = normalizeEmail(email);
+        const result = await store.subscribe({
+          email: address,
+          name: options.name ?? null,
+          ...choices,
+          consent: { source: 'cli', version: config.consentVersion },
+          confirmed: options.confirmed === true,
+        });
+        const subscriber = result.subscriber;
+        if (result.outcome === 'suppressed' || subscriber === undefined) {
+          throw new GazetteError(
+            'SUBSCRIBER_INVALID',
+            `${address} was erased with "remove --forget" and is suppressed; only its owner can subscribe again, through the form.`,
+            { recipient: address },
+          );
+        }
+        if (result.outcome === 'unchanged') {
+          output.out(`${subscriber.email} is already active; nothing changed.\n`);
+          return;
+        }
+        if (subscriber.status === 'active') {
+          output.out(`${subscriber.email} added (active).\n`);
+          return;
+        }
+        const sender = confirmationSender(config, store);
+        try {
+          await sender.send(subscriber);
+        } finally {
+          await sender.close();
+        }
+        output.out(`${subscriber.email} added (pending). Confirmation mail ${sender.destination}.\n`);
+      });
+    });
+}
