@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { isValid, parseISO } from 'date-fns';
+import { exportWebArchive } from '../../archive/export-web-archive.ts';
 import { formatProblem } from '../../content/format-problem.ts';
 import { loadItems } from '../../content/load-items.ts';
 import { buildEditions } from '../../edition/build-editions.ts';
@@ -60,6 +61,11 @@ export const registerBuild: RegisterCommand = (program, output, setExitCode) => 
         );
       }
       for (const edition of [...chosen].reverse()) await buildDate(edition, config, options.locale, output);
+      // The web edition of each date (OUT/DATE/web/) and the static archive (OUT/archive/).
+      const web = await exportWebArchive({ config, editions, dates: chosen.map((e) => e.date) });
+      output.out(
+        `web archive: ${web.listed.length} edition(s) listed → ${path.join(config.outDir, 'archive')}\n`,
+      );
       setExitCode(0);
     });
 };
