@@ -106,10 +106,10 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
     );
     return SEND_EXIT.fatal;
   }
-  if (summary.failed > 0 || summary.deferred > 0) {
+  if (summary.failed > 0 || summary.deferred > 0 || summary.pending > 0) {
     output.err(
-      `${summary.failed} failed (recorded, not retried) and ${summary.deferred} deferred ` +
-        '(retried by the next run of the same command).\n',
+      `${summary.failed} failed (recorded, not retried), ${summary.deferred} deferred and ` +
+        `${summary.pending} not yet sent: run the same command again to send what is left.\n`,
     );
     return SEND_EXIT.incomplete;
   }

@@ -90,7 +90,9 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
       }
       output.out(
         `${summary.dryRun ? 'dry run, nothing sent: ' : ''}sent ${summary.sent}, deferred ${summary.deferred}, ` +
-          `failed ${summary.failed}, skipped ${summary.skipped} in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
+          `failed ${summary.failed}, skipped ${summary.skipped}` +
+          (summary.pending > 0 ? `, ${summary.pending} not yet sent` : '') +
+          ` in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
           `(${summary.rate} msg/s)\n`,
       );
     },

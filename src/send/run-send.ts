@@ -64,6 +64,8 @@ export interface SendSummary {
   skipped: number;
   /** Messages left deferred in the ledger (retried by the next run). */
   deferred: number;
+  /** Messages not attempted yet (the run was stopped or paused); the next run sends them. */
+  pending: number;
   elapsedMs: number;
   /** Messages sent per second by this run. */
   rate: number;
@@ -87,6 +89,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     failed: 0,
     skipped: 0,
     deferred: 0,
+    pending: 0,
     elapsedMs: 0,
     rate: 0,
     dryRun: options.dryRun === true,
@@ -144,6 +147,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     summary.failed += result.failed;
     summary.skipped += result.skipped;
     summary.deferred += listSummary.ledger.deferred;
+    summary.pending += listSummary.ledger.pending;
     summary.paused ??= result.paused;
   }
   return finish(summary, started);
