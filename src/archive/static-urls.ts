@@ -14,10 +14,13 @@ export const staticPaths = {
 
 /**
  * Links between exported files, relative to the folder of the page that carries them, so the
- * export works from any host, any base path, and straight from disk.
+ * export works from any host, any base path, and straight from disk. Each link climbs to the
+ * output folder first (`../archive/page-2.html`, not `page-2.html`): a host that serves
+ * `archive/index.html` at `/archive` without the trailing slash still resolves it.
  */
 export function staticUrls(fromDir: string): ArchiveUrls {
-  const to = (target: string) => path.posix.relative(fromDir, target);
+  const up = '../'.repeat(path.posix.normalize(fromDir).split('/').length);
+  const to = (target: string) => `${up}${target}`;
   return {
     index: (page) => to(staticPaths.index(page)),
     edition: (date, lang) => to(staticPaths.edition(date, lang)),

@@ -94,24 +94,26 @@ export function createArchiveFixture(): ArchiveFixture {
   };
 }
 
-/** A config over the given folders; one category label carries characters XML and HTML escape. */
+/** The config file's content; one category label carries characters XML and HTML escape. */
+export const ARCHIVE_CONFIG_FILE = {
+  name: { ko: '가제트 데일리', en: 'Gazette Daily' },
+  from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
+  postalAddress: '12 Sejong-daero, Jung-gu, Seoul 04519',
+  timeZone: TIME_ZONE,
+  categories: [
+    { id: 'tech', label: { ko: '기술', en: 'Technology' } },
+    { id: 'business', label: { ko: '비즈니스', en: 'Business' } },
+    { id: 'policy', label: { ko: '정책', en: 'Policy' } },
+    { id: 'rnd', label: { ko: '연구&개발 <R&D>', en: 'R&D <Labs> "quoted"' } },
+  ],
+  // The archive shows the whole day even when a list carries only some categories and locales.
+  lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, categories: ['tech'], locales: ['ko'] }],
+};
+
+/** A config over the given folders. */
 export function archiveConfig(publicUrl: string, contentDir: string, outDir: string): Config {
-  const file = parseConfig({
-    name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-    from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-    postalAddress: '12 Sejong-daero, Jung-gu, Seoul 04519',
-    timeZone: TIME_ZONE,
-    categories: [
-      { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-      { id: 'business', label: { ko: '비즈니스', en: 'Business' } },
-      { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-      { id: 'rnd', label: { ko: '연구&개발 <R&D>', en: 'R&D <Labs> "quoted"' } },
-    ],
-    // The archive shows the whole day even when a list carries only some categories.
-    lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, categories: ['tech'], locales: ['ko'] }],
-  });
   return resolveConfig(
-    file,
+    parseConfig(ARCHIVE_CONFIG_FILE),
     path.dirname(contentDir),
     { GAZETTE_PUBLIC_URL: publicUrl },
     { contentDir, outDir },
