@@ -33,7 +33,9 @@ export function registerRemove(group: Command, output: Output): void {
           );
         }
         const after = await store.unsubscribe(subscriber.uid, 'cli');
-        output.out(`${subscriber.email} is ${after?.status ?? 'unsubscribed'}; the consent record is kept.\n`);
+        output.out(
+          `${subscriber.email} is ${after?.status ?? 'unsubscribed'}; the consent record is kept.\n`,
+        );
       });
     });
 }

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+import { cliWorkspace } from './cli-harness.ts';
+
+describe('gazette serve', () => {
+  let database: TestDatabase;
+  let cli: ReturnType<typeof cliWorkspace>;
+  beforeAll(async () => {
+    database = await DIALECTS[0]!.create();
+    cli = cliWorkspace(database);
+  });
+  afterAll(async () => {
+    cli.cleanup();
+    await database.cleanup();
+  });
+
+  it('refuses to start without a secret of 32+ characters', async () => {
+    const missing = await cli.run(['serve', '--port', '0'], { GAZETTE_SECRET: undefined });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/GAZETTE_SECRET must be set to at least 32 characters.*serve --dev/);
+    const short = await cli.run(['serve', '--port', '0'], { GAZETTE_SECRET: 'too-short' });
+    expect(short.code).toBe(1);
+    expect((await cli.run(['serve', '--port', 'http'])).code).toBe(2);
+  });
+
+  it('starts with --dev (generating a secret and saying so), serves the form, stops on SIGTERM', async () => {
+    const bin = path.resolve('bin/gazette.js');
+    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: database.url };
+    delete env.GAZETTE_SECRET;
+    delete env.SMTP_URL;
+    const child = spawn(
+      process.execPath,
+      [bin, '--config', cli.file('gazette.config.json'), 'serve', '--dev', '--port', '0'],
+      {
+        env,
+        cwd: cli.dir,
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect
+        .poll(() => out, { timeout: 80_000, interval: 100 })
+        .toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect(err).toMatch(/generated a throwaway GAZETTE_SECRET/);
+      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const response = await fetch(`${base}/subscribe`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/SIGTERM, closing/);
+    // Starting the CLI compiles TypeScript on the fly: slow on a busy machine.
+  }, 120_000);
+});
