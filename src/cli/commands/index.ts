@@ -4,6 +4,7 @@ import { registerPreview } from './preview.ts';
 import { registerBuild } from './build.ts';
 import { registerSend } from './send.ts';
 import { registerDemo } from './demo.ts';
+import { registerSchedule } from './schedule.ts';
 import { registerServe } from './serve.ts';
 import { registerSubscribers } from './subscribers.ts';
 
@@ -12,6 +13,7 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerBuild,
   registerSend,
+  registerSchedule,
   registerDemo,
   registerPreview,
   registerServe,

@@ -1,0 +1,71 @@
+import { Cron } from 'croner';
+import { isGazetteError } from '../../errors.ts';
+import type { RegisterCommand } from '../command.ts';
+import { loadCliConfig } from '../load-cli-config.ts';
+import { runSendJob } from '../send-job.ts';
+import { withStopSignals } from '../with-stop-signals.ts';
+
+interface ScheduleFlags {
+  content?: string;
+  list?: string[];
+}
+
+export const registerSchedule: RegisterCommand = (program, output, setExitCode) => {
+  program
+    .command('schedule')
+    .description(
+      'stay running and send each edition on the cron expression `schedule` from the config, in its time zone (for containers without cron)',
+    )
+    .option('--content <dir>', 'content folder (default: contentDir from the config)')
+    .option('--list <id...>', 'only these lists')
+    .action(async (flags: ScheduleFlags, command) => {
+      const config = await loadCliConfig(command, { contentDir: flags.content });
+      const log = (record: Record<string, unknown>) =>
+        output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
+      await withStopSignals(
+        (signal) =>
+          new Promise<void>((resolve) => {
+            const job = new Cron(
+              config.schedule,
+              // protect: a send still running when the next tick comes is not started twice.
+              { timezone: config.timeZone, protect: true, name: 'gazette-send' },
+              async () => {
+                log({ type: 'schedule', event: 'start' });
+                try {
+                  const code = await runSendJob(config, { lists: flags.list, signal }, output);
+                  log({
+                    type: 'schedule',
+                    event: 'done',
+                    exitCode: code,
+                    nextRun: job.nextRun()?.toISOString(),
+                  });
+                } catch (error) {
+                  // One failed morning must not stop tomorrow's send; say what went wrong and wait.
+                  const message = isGazetteError(error) ? error.message : String(error);
+                  log({ type: 'schedule', event: 'error', message, nextRun: job.nextRun()?.toISOString() });
+                }
+              },
+            );
+            log({
+              type: 'schedule',
+              event: 'waiting',
+              cron: config.schedule,
+              timeZone: config.timeZone,
+              nextRun: job.nextRun()?.toISOString(),
+            });
+            signal.addEventListener(
+              'abort',
+              () => {
+                job.stop();
+                // A send in progress sees the same signal and drains; wait for it before leaving.
+                const wait = () => (job.isBusy() ? setTimeout(wait, 100) : resolve());
+                wait();
+              },
+              { once: true },
+            );
+          }),
+        (name) => output.err(`${name}: stopping the schedule (a send in progress drains first)\n`),
+      );
+      setExitCode(0);
+    });
+};
