@@ -129,7 +129,8 @@ function toInput(
   options: ImportCsvOptions,
 ): SubscribeInput {
   const email = normalizeEmail(field('email'));
-  const name = field('name');
+  // Undo the quote `subscribers export` puts before a formula-looking cell.
+  const name = field('name').replace(/^'(?=[=+\-@])/, '');
   if (/[\r\n]/.test(name) || name.length > 100) {
     throw new GazetteError('SUBSCRIBER_INVALID', 'name: at most 100 characters, no line breaks.', {
       field: 'name',

@@ -143,6 +143,34 @@ describe.each(DIALECTS)('gazette subscribers on $name', (dialect) => {
       expect((await cli.run(['subscribers', 'count', '--status', 'active'])).out).toBe('3\n');
     });
 
+    it('defuses spreadsheet formulas in CSV export and restores them on import', async () => {
+      const added = await cli.run([
+        'subscribers',
+        'add',
+        'formula@example.com',
+        '--name',
+        '=HYPERLINK("x")',
+        '--confirmed',
+      ]);
+      expect(added.code).toBe(0);
+      const csv = await cli.run(['subscribers', 'export']);
+      const line = csv.out.split('\n').find((l) => l.startsWith('formula@example.com,'));
+      expect(line).toContain(`"'=HYPERLINK(""x"")"`);
+      const file = path.join(cli.dir, 'roundtrip.csv');
+      writeFileSync(
+        file,
+        `email,name,locale,categories\nformula2@example.com,${line?.split(',').slice(1, 2).join(',')},en,\n`,
+      );
+      expect((await cli.run(['subscribers', 'import', file, '--confirmed'])).code).toBe(0);
+      const json = JSON.parse((await cli.run(['subscribers', 'export', '--format', 'json'])).out) as {
+        email: string;
+        name: string | null;
+      }[];
+      expect(json.find((s) => s.email === 'formula2@example.com')?.name).toBe('=HYPERLINK("x")');
+      await cli.run(['subscribers', 'remove', 'formula@example.com', '--forget']);
+      await cli.run(['subscribers', 'remove', 'formula2@example.com', '--forget']);
+    });
+
     it('removes (unsubscribes) and forgets, after which the address is suppressed', async () => {
       const removed = await cli.run(['subscribers', 'remove', 'LEE@example.com']);
       expect(removed.out).toBe('lee@example.com is unsubscribed; the consent record is kept.\n');
@@ -151,7 +179,7 @@ describe.each(DIALECTS)('gazette subscribers on $name', (dialect) => {
       expect(missing.err).toMatch(/No subscriber has the address nobody@example\.com/);
       const forgot = await cli.run(['subscribers', 'remove', 'park@example.com', '--forget']);
       expect(forgot.out).toBe(
-        'Erased park@example.com is now on the suppression list (stored as a hash only).\n',
+        'Erased park@example.com; the address is now on the suppression list (stored as a hash only).\n',
       );
       const exported = await cli.run(['subscribers', 'export', '--format', 'json']);
       expect(exported.out).not.toContain('park@');

@@ -76,6 +76,9 @@ export async function* everyone(
   }
 }
 
-function csvField(value: string): string {
+function csvField(raw: string): string {
+  // A cell starting with = + - @ is run as a formula by spreadsheets (OWASP "CSV injection"):
+  // prefix a quote, which `subscribers import` strips again.
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

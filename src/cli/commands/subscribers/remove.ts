@@ -18,7 +18,9 @@ export function registerRemove(group: Command, output: Output): void {
         if (options.forget) {
           const found = await store.forget(address);
           output.out(
-            `${found ? 'Erased' : 'No subscriber had'} ${address}${found ? '' : ', but it'} is now on the suppression list (stored as a hash only).\n`,
+            found
+              ? `Erased ${address}; the address is now on the suppression list (stored as a hash only).\n`
+              : `No subscriber had ${address}, but it is now on the suppression list (stored as a hash only).\n`,
           );
           return;
         }
