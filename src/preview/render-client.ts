@@ -1,7 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { GazetteError } from '../errors.ts';
 import type { PipelineOptions } from './preview-pipeline.ts';
 import type { WorkerCall, WorkerResponse } from './worker-protocol.ts';
@@ -17,9 +16,8 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
-// An absolute URL, so the worker starts whatever folder the editor runs gazette from.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// Plain JavaScript that registers tsx (with the project's tsconfig), then imports render-worker.ts.
+const WORKER = fileURLToPath(new URL('./render-worker-boot.mjs', import.meta.url));
 
 /**
  * The preview server's handle on its render process. Requests are numbered and answered over
@@ -44,7 +42,7 @@ export function createRenderClient(options: RenderClientOptions) {
   const start = (): ChildProcess => {
     const { timeoutMs: _timeout, ...pipeline } = options;
     const started = fork(WORKER, [JSON.stringify(pipeline)], {
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
