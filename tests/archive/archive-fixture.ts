@@ -74,10 +74,10 @@ export function createArchiveFixture(): ArchiveFixture {
       category: 'policy',
     });
   }
-  const futureDate = isoDate(Date.parse(`${today(TIME_ZONE)}T00:00:00Z`) + 2 * 86_400_000);
+  const future = futureDate();
   writeItem('future/tomorrow.md', {
     id: 'future-item',
-    date: futureDate,
+    date: future,
     titleKo: '미래 소식',
     titleEn: 'News from the future',
   });
@@ -85,7 +85,7 @@ export function createArchiveFixture(): ArchiveFixture {
     root,
     contentDir,
     outDir,
-    futureDate,
+    futureDate: future,
     pastDates: [BIG_DAY, ...smallDates.reverse()],
     bigDayIds,
     config: (publicUrl) => archiveConfig(publicUrl, contentDir, outDir),
@@ -109,6 +109,11 @@ export const ARCHIVE_CONFIG_FILE = {
   // The archive shows the whole day even when a list carries only some categories and locales.
   lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, categories: ['tech'], locales: ['ko'] }],
 };
+
+/** Two days ahead in the newsletter's time zone. */
+export function futureDate(): string {
+  return isoDate(Date.parse(`${today(TIME_ZONE)}T00:00:00Z`) + 2 * 86_400_000);
+}
 
 /** A config over the given folders. */
 export function archiveConfig(publicUrl: string, contentDir: string, outDir: string): Config {
