@@ -14,7 +14,10 @@ import type { EditionPageProps } from './pages/edition-page.tsx';
 import { IndexPage } from './pages/index-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import type { PreviewCache } from './preview-cache.ts';
+import { TransactionalPage } from './pages/transactional-page.tsx';
 import { PREVIEW_SCRIPT } from './preview-script.ts';
+import { TRANSACTIONAL_NAMES } from './preview-views.ts';
+import type { TransactionalName } from './preview-views.ts';
 import { previewSettings } from './preview-settings.ts';
 import { PREVIEW_STYLES } from './preview-styles.ts';
 
@@ -108,11 +111,31 @@ export function createPreviewApp(deps: PreviewAppDeps): Hono {
     } catch (error) {
       return c.text(messageOf(error), 500, { 'Content-Security-Policy': EMAIL_CSP });
     }
-    if (html === undefined) return c.text('Not found', 404);
-    return c.body(c.req.query('scheme') === 'dark' ? darkCopy(html) : html, 200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': EMAIL_CSP,
-    });
+    return html === undefined ? c.text('Not found', 404) : emailResponse(c, html);
+  });
+
+  app.get('/transactional/:name', async (c) => {
+    const name = c.req.param('name');
+    const generation = cache.generation;
+    if (!isTransactional(name)) return notFound(c, generation, `No transactional email "${name}".`);
+    const props = { name, generation, settings: previewSettings((key) => c.req.query(key)) };
+    try {
+      return page(c, <TransactionalPage {...props} view={await cache.transactional(name)} />);
+    } catch (error) {
+      return page(c, <TransactionalPage {...props} error={messageOf(error)} />, 500);
+    }
+  });
+
+  app.get('/raw-mail/:name/:locale', async (c) => {
+    const { name, locale } = c.req.param();
+    if (!isTransactional(name)) return c.text('Not found', 404);
+    let html: string | undefined;
+    try {
+      html = (await cache.transactional(name)).variants.find((v) => v.locale === locale)?.html;
+    } catch (error) {
+      return c.text(messageOf(error), 500, { 'Content-Security-Policy': EMAIL_CSP });
+    }
+    return html === undefined ? c.text('Not found', 404) : emailResponse(c, html);
   });
 
   app.post('/send', async (c) => {
@@ -173,6 +196,18 @@ const sendForm = z.object({
 
 function page(c: Context, element: ReactElement, status: 200 | 404 | 500 = 200): Response {
   return c.html(`<!doctype html>${renderToStaticMarkup(element)}`, status);
+}
+
+/** An email as its own document: sandboxed, and rewritten for dark mode when asked. */
+function emailResponse(c: Context, html: string): Response {
+  return c.body(c.req.query('scheme') === 'dark' ? darkCopy(html) : html, 200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': EMAIL_CSP,
+  });
+}
+
+function isTransactional(name: string): name is TransactionalName {
+  return (TRANSACTIONAL_NAMES as readonly string[]).includes(name);
 }
 
 function notFound(c: Context, generation: number, message: string): Response {

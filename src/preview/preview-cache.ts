@@ -1,5 +1,5 @@
 import { isGazetteError } from '../errors.ts';
-import type { EditionView, IndexView } from './preview-views.ts';
+import type { EditionView, IndexView, TransactionalName, TransactionalView } from './preview-views.ts';
 import type { RenderClient } from './render-client.ts';
 
 /**
@@ -38,6 +38,11 @@ export function createPreviewCache(client: Pick<RenderClient, 'call'>) {
     },
     edition(date: string): Promise<EditionView> {
       return cached(`edition:${date}`, () => client.call<EditionView>({ kind: 'edition', generation, date }));
+    },
+    transactional(name: TransactionalName): Promise<TransactionalView> {
+      return cached(`transactional:${name}`, () =>
+        client.call<TransactionalView>({ kind: 'transactional', name }),
+      );
     },
   };
 }

@@ -15,7 +15,19 @@ import type { RenderDigestOptions } from '../render/render-digest.ts';
 import type { RenderedEmail } from '../render/rendered-email.ts';
 import type { Recipient, PersonalizedEmail } from '../render/personalize.ts';
 import { preflight } from './preflight.ts';
-import type { ConfigSummary, EditionView, IndexView, ProblemView, VariantView } from './preview-views.ts';
+import { LOCALES } from '../locale.ts';
+import { links } from '../render/links.ts';
+import { CONFIRM_TTL_MS } from '../subscribers/tokens.ts';
+import type { TransactionalMail, RenderedMail } from '../web/transactional/render-transactional-email.ts';
+import type {
+  ConfigSummary,
+  EditionView,
+  IndexView,
+  ProblemView,
+  TransactionalName,
+  TransactionalView,
+  VariantView,
+} from './preview-views.ts';
 
 export interface PipelineOptions {
   configPath: string;
@@ -29,6 +41,9 @@ interface Renderer {
   renderDigest(edition: Edition, options: RenderDigestOptions): Promise<RenderedEmail>;
   personalize(rendered: RenderedEmail, recipient: Recipient): PersonalizedEmail;
 }
+
+// The confirmation link's real lifetime, so the sample says what subscribers will read.
+const CONFIRM_DAYS = Math.round(CONFIRM_TTL_MS / 86_400_000);
 
 /** The reader the preview stands in for: a real-looking token, no name (the plain greeting). */
 export const SAMPLE_RECIPIENT: Recipient = { token: 'preview-sample-token' };
@@ -85,7 +100,6 @@ export function createPreviewPipeline(options: PipelineOptions) {
           advertising: edition.advertising,
         })),
         problems: problems.map(toProblemView),
-        transactional: [],
       };
     },
 
@@ -137,6 +151,48 @@ export function createPreviewPipeline(options: PipelineOptions) {
       }
       return { date, config: summarize(c), variants, problems: problems.map(toProblemView) };
     },
+
+    /** The confirmation or welcome mail in every locale, for a sample subscriber. */
+    async transactional(name: TransactionalName): Promise<TransactionalView> {
+      const c = await getConfig();
+      const render = await importTransactional();
+      const token = SAMPLE_RECIPIENT.token;
+      const variants: VariantView[] = [];
+      for (const locale of LOCALES) {
+        const mail: TransactionalMail =
+          name === 'confirm'
+            ? {
+                kind: 'confirm',
+                locale,
+                confirmUrl: `${c.publicUrl}/confirm/${token}`,
+                expiresInDays: CONFIRM_DAYS,
+              }
+            : {
+                kind: 'welcome',
+                locale,
+                name: 'Minji Kim',
+                preferencesUrl: links.preferences(c.publicUrl, token),
+                unsubscribeUrl: links.unsubscribe(c.publicUrl, token),
+              };
+        const base = { listId: name, listName: name === 'confirm' ? 'Confirmation' : 'Welcome', locale };
+        try {
+          const rendered = await render(c, mail);
+          variants.push({
+            ...base,
+            status: 'ok',
+            subject: rendered.subject,
+            preheader: '',
+            html: rendered.html,
+            text: rendered.text,
+            htmlBytes: Buffer.byteLength(rendered.html),
+            findings: preflight({ items: [], locale, html: rendered.html, budgetBytes: c.budgetBytes }),
+          });
+        } catch (error) {
+          variants.push({ ...base, status: 'failed', error: describeError(error) });
+        }
+      }
+      return { name, config: summarize(c), variants };
+    },
   };
 }
 
@@ -172,6 +228,23 @@ async function importRenderer(rendererModule: string | undefined): Promise<Rende
     throw new GazetteError(
       'RENDER_FAILED',
       `The email templates cannot be loaded: ${describeError(error)}`,
+      {},
+      { cause: error },
+    );
+  }
+}
+
+type RenderTransactional = (config: Config, mail: TransactionalMail) => Promise<RenderedMail>;
+
+async function importTransactional(): Promise<RenderTransactional> {
+  const href = new URL('../web/transactional/render-transactional-email.ts', import.meta.url).href;
+  try {
+    const module = (await import(href)) as { renderTransactionalEmail: RenderTransactional };
+    return module.renderTransactionalEmail;
+  } catch (error) {
+    throw new GazetteError(
+      'RENDER_FAILED',
+      `The transactional templates cannot be loaded: ${describeError(error)}`,
       {},
       { cause: error },
     );

@@ -42,7 +42,6 @@ export interface IndexView {
   files: number;
   editions: EditionSummary[];
   problems: ProblemView[];
-  transactional: string[];
 }
 
 export interface VariantView {
@@ -70,15 +69,14 @@ export interface EditionView {
   problems: ProblemView[];
 }
 
-/** A transactional email (confirmation, welcome) rendered with sample data. */
+/** The transactional emails (confirmation, welcome) the preview shows with sample data. */
+export const TRANSACTIONAL_NAMES = ['confirm', 'welcome'] as const;
+export type TransactionalName = (typeof TRANSACTIONAL_NAMES)[number];
+
+/** One transactional email in every locale, rendered with a sample subscriber. */
 export interface TransactionalView {
-  name: string;
-  status: 'ok' | 'failed';
-  error?: string;
-  subject?: string;
-  preheader?: string;
-  html?: string;
-  text?: string;
-  htmlBytes?: number;
-  findings?: Finding[];
+  name: TransactionalName;
+  config: ConfigSummary;
+  /** `listId` carries the email's name; there is no list. */
+  variants: VariantView[];
 }

@@ -30,6 +30,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return pipeline.index(request.generation);
     case 'edition':
       return pipeline.edition(request.generation, request.date);
+    case 'transactional':
+      return pipeline.transactional(request.name);
   }
 }
 

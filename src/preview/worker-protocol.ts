@@ -1,8 +1,11 @@
+import type { TransactionalName } from './preview-views.ts';
+
 /** Messages between the preview server and its render process (Node IPC, JSON). */
 export type WorkerRequest =
   | { id: number; kind: 'warm' }
   | { id: number; kind: 'index'; generation: number }
-  | { id: number; kind: 'edition'; generation: number; date: string };
+  | { id: number; kind: 'edition'; generation: number; date: string }
+  | { id: number; kind: 'transactional'; name: TransactionalName };
 
 export type WorkerResponse =
   | { id: number; ok: true; value: unknown }

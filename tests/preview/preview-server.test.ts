@@ -128,6 +128,29 @@ describe('gazette preview over HTTP', () => {
     expect(light).not.toContain('__GZ_');
   });
 
+  it(
+    'previews the confirmation and welcome emails with a sample subscriber',
+    async () => {
+      const confirm = parseHTML(await (await fetch(`${base}/transactional/confirm`)).text()).document;
+      const variants = [...confirm.querySelectorAll('section.variant')];
+      expect(variants.map((v) => v.getAttribute('data-variant'))).toEqual([
+        'confirm.ko',
+        'confirm.en',
+        'confirm.bilingual',
+      ]);
+      expect(variants[1]?.querySelector('.inbox .subject')?.textContent).toContain('Test Daily');
+      expect(variants[1]?.querySelector('form')).toBeNull();
+      const raw = await fetch(`${base}/raw-mail/confirm/en`);
+      expect(raw.headers.get('content-security-policy')).toMatch(/^sandbox /);
+      expect(await raw.text()).toContain('/confirm/preview-sample-token');
+      const welcome = await (await fetch(`${base}/raw-mail/welcome/ko?scheme=dark`)).text();
+      expect(welcome).toContain('Minji Kim');
+      expect(welcome).toContain('<meta name="color-scheme" content="dark">');
+      expect((await fetch(`${base}/transactional/unknown`)).status).toBe(404);
+    },
+    SLOW,
+  );
+
   it('shows the plain-text part and the source', async () => {
     const text = parseHTML(await (await fetch(`${base}/edition/2026-03-02?view=text`)).text()).document;
     expect(text.querySelector('[data-variant="daily.en"] pre.plain')?.textContent).toContain(

@@ -1,4 +1,5 @@
 import type { IndexView } from '../preview-views.ts';
+import { TRANSACTIONAL_NAMES } from '../preview-views.ts';
 import { ErrorBox } from './error-box.tsx';
 import { PageLayout } from './page-layout.tsx';
 import { ProblemList } from './problem-list.tsx';
@@ -55,6 +56,18 @@ export function IndexPage({ generation, view, error }: IndexPageProps) {
                 </tbody>
               </table>
             )}
+          </section>
+          <section>
+            <h2>Transactional emails</h2>
+            <ul>
+              {TRANSACTIONAL_NAMES.map((name) => (
+                <li key={name}>
+                  <a href={`/transactional/${name}`}>
+                    {name === 'confirm' ? 'Confirmation (double opt-in)' : 'Welcome'}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </section>
           <section>
             <h2>Content problems</h2>

@@ -3,7 +3,10 @@ import { GMAIL_CLIP_BYTES } from '../preflight.ts';
 import type { PreviewSettings } from '../preview-settings.ts';
 
 export interface VariantPanelProps {
-  date: string;
+  /** The edition's date, for "send a test"; transactional emails have none (no form). */
+  date?: string;
+  /** Where the raw email is served (`/raw/<date>/<list>/<locale>`). */
+  rawPath: string;
   variant: VariantView;
   config: ConfigSummary;
   settings: PreviewSettings;
@@ -13,7 +16,7 @@ export interface VariantPanelProps {
 const LOCALE_NAME = { ko: '한국어', en: 'English', bilingual: '한국어 + English' } as const;
 
 /** One list × locale: the inbox line, the size bar, the preflight, the email, and "send a test". */
-export function VariantPanel({ date, variant, config, settings, generation }: VariantPanelProps) {
+export function VariantPanel({ date, rawPath, variant, config, settings, generation }: VariantPanelProps) {
   const id = `${variant.listId}.${variant.locale}`;
   return (
     <section className="variant" id={`variant-${id}`} data-variant={id}>
@@ -38,16 +41,18 @@ export function VariantPanel({ date, variant, config, settings, generation }: Va
           </div>
           <SizeBar bytes={variant.htmlBytes ?? 0} budget={config.budgetBytes} />
           <Findings findings={variant.findings ?? []} />
-          <Body date={date} variant={variant} settings={settings} generation={generation} />
-          <form method="post" action="/send" className="send">
-            <input type="hidden" name="date" value={date} />
-            <input type="hidden" name="list" value={variant.listId} />
-            <input type="hidden" name="locale" value={variant.locale} />
-            <label>
-              Send a test to <input type="email" name="to" required placeholder="editor@example.com" />
-            </label>
-            <button type="submit">Send test</button>
-          </form>
+          <Body rawPath={rawPath} variant={variant} settings={settings} generation={generation} />
+          {date === undefined ? null : (
+            <form method="post" action="/send" className="send">
+              <input type="hidden" name="date" value={date} />
+              <input type="hidden" name="list" value={variant.listId} />
+              <input type="hidden" name="locale" value={variant.locale} />
+              <label>
+                Send a test to <input type="email" name="to" required placeholder="editor@example.com" />
+              </label>
+              <button type="submit">Send test</button>
+            </form>
+          )}
         </>
       ) : null}
     </section>
@@ -113,10 +118,10 @@ function FindingList(props: { className: string; title: string; findings: Findin
   );
 }
 
-function Body({ date, variant, settings, generation }: Omit<VariantPanelProps, 'config'>) {
+function Body({ rawPath, variant, settings, generation }: Omit<VariantPanelProps, 'config' | 'date'>) {
   if (settings.view === 'text') return <pre className="plain">{variant.text}</pre>;
   if (settings.view === 'source') return <pre className="source">{variant.html}</pre>;
-  const src = `/raw/${date}/${variant.listId}/${variant.locale}?scheme=${settings.scheme}&g=${generation}`;
+  const src = `${rawPath}?scheme=${settings.scheme}&g=${generation}`;
   return (
     <div className={`stage ${settings.scheme}`}>
       <iframe
