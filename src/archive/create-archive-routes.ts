@@ -132,7 +132,14 @@ export function createArchiveRoutes(deps: ArchiveRoutesDeps): Hono {
     });
     return fresh(c, page, 'text/html', CACHE.edition);
   });
-  app.get('*', notFound);
+  app.get('*', (c) => {
+    // `/archive/` (as static hosts spell it) and `/archive/DATE/`: the same page, one URL for caches.
+    const url = new URL(c.req.url);
+    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+      return c.redirect(`${url.pathname.replace(/\/+$/, '')}${url.search}`, 301);
+    }
+    return notFound(c);
+  });
   return app;
 }
 

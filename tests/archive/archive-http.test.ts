@@ -84,6 +84,14 @@ describe('GET /archive', () => {
     expect(korean?.getAttribute('href')).toBe(`/archive/${BIG_DAY}?lang=ko`);
   });
 
+  it('sends /archive/ and /archive/DATE/ to the one URL without the slash', async () => {
+    const index = await server.get('/archive/?page=2');
+    expect(index.status).toBe(301);
+    expect(index.headers.get('location')).toBe('/archive?page=2');
+    const edition = await server.get(`/archive/${BIG_DAY}/?lang=ko`);
+    expect(edition.headers.get('location')).toBe(`/archive/${BIG_DAY}?lang=ko`);
+  });
+
   it.each(['0', '3', 'abc', '1.5', '-1'])('?page=%s is a 404', async (page) => {
     expect((await server.get(`/archive?page=${page}`)).status).toBe(404);
   });
