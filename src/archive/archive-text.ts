@@ -19,7 +19,7 @@ export const archiveText = {
     notFound:
       '이 주소에는 발행된 호가 없습니다. 날짜가 YYYY-MM-DD 형식인지, 이미 지난 날짜인지 확인하거나 지난 호 목록에서 찾아 보세요.',
     backToArchive: '지난 호 목록으로',
-    languages: '언어 선택',
+    languages: '지난 호와 언어',
   },
   en: {
     archive: 'Past editions',
@@ -38,6 +38,6 @@ export const archiveText = {
     notFound:
       'No edition has been published at this address. Check that the date is written YYYY-MM-DD and has already come, or find the edition in the list of past editions.',
     backToArchive: 'Back to past editions',
-    languages: 'Language',
+    languages: 'Archive and language',
   },
 } satisfies Record<Language, unknown>;

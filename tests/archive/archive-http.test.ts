@@ -241,6 +241,14 @@ describe('caching', () => {
     }
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const get = await server.get('/archive/feed.xml');
+    const head = await fetch(`${server.base}/archive/feed.xml`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(await head.text()).toBe('');
+  });
+
   it('keeps its own CSP (inline styles, no scripts) under the app security headers', async () => {
     const response = await server.get(`/archive/${BIG_DAY}`);
     const csp = response.headers.get('content-security-policy') ?? '';
