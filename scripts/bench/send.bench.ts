@@ -1,0 +1,220 @@
+// Send: msg/s of `runSend` (ledger, claims, personalize, compose, pooled SMTP) against a bare
+// nodemailer pool sending the same pre-rendered messages, in the same run, to the same sink;
+// then peak RSS of a whole send to 100,000 subscribers in a child process.
+// Usage: npm run bench -- send   (SEND_BENCH_MESSAGES, SEND_BENCH_RSS_SUBSCRIBERS to resize)
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { createDatabase } from '../../src/db/create-database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { editionItems } from '../../src/edition/edition.ts';
+import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
+import { toNodemailerMessage } from '../../src/mail/to-nodemailer-message.ts';
+import { composeMail, createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
+import { manageToken } from '../../src/subscribers/tokens.ts';
+import { FIXTURE_DATE, makeEdition, testConfig } from '../../tests/fixtures/render/make-items.ts';
+import { printTable } from './measure.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
+const MESSAGES = Number(process.env.SEND_BENCH_MESSAGES ?? 3000);
+const RSS_SUBSCRIBERS = Number(process.env.SEND_BENCH_RSS_SUBSCRIBERS ?? 100_000);
+const CONCURRENCY = 10;
+const POOL = 5;
+
+const mode = process.argv[2];
+if (mode === '--sink') await sinkChild();
+else if (mode === '--rss') await rssChild(process.argv[3] ?? '', Number(process.argv[4]));
+else await main();
+
+async function main(): Promise<void> {
+  const sink = await startSinkProcess();
+  try {
+    const rows = [];
+    const { ours, bare, htmlKb } = await throughput(sink.url, MESSAGES);
+    rows.push({
+      messages: MESSAGES,
+      'HTML KB': htmlKb,
+      'bare pool msg/s': bare.toFixed(0),
+      'runSend msg/s': ours.toFixed(0),
+      'ratio (goal ≥ 0.8)': (ours / bare).toFixed(2),
+    });
+    printTable(`Send throughput (pool ${POOL}, ${CONCURRENCY} in flight, base64, SQLite ledger)`, rows);
+    const rss = await peakRss(sink.url, RSS_SUBSCRIBERS);
+    printTable('Send peak memory (child process, whole run)', [rss]);
+  } finally {
+    sink.child.kill();
+  }
+}
+
+/** The same messages through runSend and through a bare pool, to the same sink, same run. */
+async function throughput(smtpUrl: string, count: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-send-'));
+  const { config, items, database } = await setUp(dir, smtpUrl, count);
+  try {
+    const renderer = createDigestRenderer(config);
+    const list = config.lists[0]!;
+    const edition = makeEdition(12, config);
+    const rendered = await renderer.render(edition, list, 'bilingual');
+    // Bare: nodemailer's pool, the same composed message bodies, the same bound on in-flight.
+    const transport = nodemailer.createTransport({
+      pool: true,
+      host: '127.0.0.1',
+      port: Number(new URL(smtpUrl).port),
+      maxConnections: POOL,
+      maxMessages: 1000,
+    });
+    const bareMessages = Array.from({ length: count }, (_, i) => {
+      const token = manageToken(SECRET, { uid: `bare${i}` });
+      return toNodemailerMessage(
+        composeMail({
+          config,
+          list,
+          edition: { date: FIXTURE_DATE, advertising: false },
+          recipient: { subscriberId: String(i), email: `bare${i}@example.com` },
+          digest: renderer.personalize(rendered, { token }),
+          unsubscribeUrl: renderer.unsubscribeUrl(token),
+        }),
+      );
+    });
+    const bareStart = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < bareMessages.length) await transport.sendMail(bareMessages[next++]!);
+      }),
+    );
+    const bare = count / ((performance.now() - bareStart) / 1000);
+    transport.close();
+
+    const mailer = createSmtpMailer({ url: smtpUrl, pool: POOL });
+    const oursStart = performance.now();
+    const summary = await runSend(
+      {
+        ledger: createLedger(database),
+        source: createKyselyStore(database.db),
+        mailer,
+        renderer,
+        tokenFor: (s) => manageToken(SECRET, s),
+      },
+      { config, items, date: FIXTURE_DATE },
+    );
+    const ours = summary.sent / ((performance.now() - oursStart) / 1000);
+    await mailer.close();
+    if (summary.sent !== count) throw new Error(`runSend sent ${summary.sent} of ${count}`);
+    return { ours, bare, htmlKb: (rendered.htmlBytes / 1024).toFixed(1) };
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function peakRss(smtpUrl: string, subscribers: number) {
+  const child = fork(SELF, ['--rss', smtpUrl, String(subscribers)], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.on('exit', resolve));
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, string | number>;
+}
+
+/** Child: import N subscribers, send to all of them, report the peak RSS of the whole process. */
+async function rssChild(smtpUrl: string, subscribers: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-rss-'));
+  // Loading the code (tsx, React, MJML, nodemailer, SQLite) is a fixed cost, whatever the list size.
+  const loaded = process.memoryUsage().rss;
+  const { config, items, database } = await setUp(dir, smtpUrl, subscribers);
+  (globalThis as { gc?: () => void }).gc?.();
+  const afterImport = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const mailer = createSmtpMailer({ url: smtpUrl, pool: POOL });
+  const started = performance.now();
+  const summary = await runSend(
+    {
+      ledger: createLedger(database),
+      source: createKyselyStore(database.db),
+      mailer,
+      renderer: createDigestRenderer(config),
+      tokenFor: (s) => manageToken(SECRET, s),
+    },
+    { config, items, date: FIXTURE_DATE },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  (globalThis as { gc?: () => void }).gc?.();
+  await mailer.close();
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({
+      subscribers,
+      sent: summary.sent,
+      seconds: seconds.toFixed(0),
+      'msg/s': (summary.sent / seconds).toFixed(0),
+      'RSS with code loaded MB': (loaded / 1048576).toFixed(0),
+      'RSS after import MB': (afterImport / 1048576).toFixed(0),
+      'heap before send MB': (heapBefore / 1048576).toFixed(0),
+      'heap used at end MB': (process.memoryUsage().heapUsed / 1048576).toFixed(0),
+      'peak RSS MB (goal ≤ 150)': (process.resourceUsage().maxRSS / 1024).toFixed(0),
+    }),
+  );
+}
+
+/** A SQLite store with `count` bilingual subscribers of one list, and a 12-item edition. */
+async function setUp(dir: string, smtpUrl: string, count: number) {
+  const config = {
+    ...testConfig({ send: { concurrency: CONCURRENCY, pool: POOL } }),
+    smtpUrl,
+    secret: SECRET,
+  };
+  const database = createDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
+  await migrate(database);
+  const store = createKyselyStore(database.db);
+  for (let start = 0; start < count; start += 1000) {
+    const batch: SubscribeInput[] = [];
+    for (let i = start; i < Math.min(count, start + 1000); i++) {
+      batch.push({
+        email: `reader${i}@example.com`,
+        name: `Reader ${i}`,
+        locale: 'bilingual',
+        categories: [],
+        lists: ['daily'],
+        consent: { source: 'import', version: 'bench' },
+        confirmed: true,
+      });
+    }
+    await store.importBatch(batch);
+  }
+  return { config, items: editionItems(makeEdition(12, config)), database };
+}
+
+/** A sink in its own process that accepts everything and parses nothing: the sender is measured. */
+async function startSinkProcess(): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(SELF, ['--sink'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  return { child, url: `smtp://127.0.0.1:${port}` };
+}
+
+async function sinkChild(): Promise<void> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => callback());
+    },
+  });
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  process.send?.(typeof address === 'object' && address ? address.port : 0);
+  process.on('disconnect', () => server.close(() => process.exit(0)));
+}
