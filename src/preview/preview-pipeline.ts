@@ -11,12 +11,12 @@ import { editionItems } from '../edition/edition.ts';
 import { filterEdition } from '../edition/filter-edition.ts';
 import { GazetteError } from '../errors.ts';
 import type { Locale } from '../locale.ts';
+import { LOCALES } from '../locale.ts';
 import type { RenderDigestOptions } from '../render/render-digest.ts';
 import type { RenderedEmail } from '../render/rendered-email.ts';
 import type { Recipient, PersonalizedEmail } from '../render/personalize.ts';
+import type { links as Links } from '../render/links.ts';
 import { preflight } from './preflight.ts';
-import { LOCALES } from '../locale.ts';
-import { links } from '../render/links.ts';
 import { CONFIRM_TTL_MS } from '../subscribers/tokens.ts';
 import type { TransactionalMail, RenderedMail } from '../web/transactional/render-transactional-email.ts';
 import type {
@@ -155,7 +155,7 @@ export function createPreviewPipeline(options: PipelineOptions) {
     /** The confirmation or welcome mail in every locale, for a sample subscriber. */
     async transactional(name: TransactionalName): Promise<TransactionalView> {
       const c = await getConfig();
-      const render = await importTransactional();
+      const { render, links } = await importTransactional();
       const token = SAMPLE_RECIPIENT.token;
       const variants: VariantView[] = [];
       for (const locale of LOCALES) {
@@ -236,11 +236,16 @@ async function importRenderer(rendererModule: string | undefined): Promise<Rende
 
 type RenderTransactional = (config: Config, mail: TransactionalMail) => Promise<RenderedMail>;
 
-async function importTransactional(): Promise<RenderTransactional> {
+// Imported on demand, never statically: the spare render process must not hold a template
+// (or anything in a watched folder) before it is put to work.
+async function importTransactional(): Promise<{ render: RenderTransactional; links: typeof Links }> {
   const href = new URL('../web/transactional/render-transactional-email.ts', import.meta.url).href;
   try {
     const module = (await import(href)) as { renderTransactionalEmail: RenderTransactional };
-    return module.renderTransactionalEmail;
+    const linkModule = (await import(new URL('../render/links.ts', import.meta.url).href)) as {
+      links: typeof Links;
+    };
+    return { render: module.renderTransactionalEmail, links: linkModule.links };
   } catch (error) {
     throw new GazetteError(
       'RENDER_FAILED',

@@ -17,10 +17,11 @@ interface Pending {
 }
 
 // Plain JavaScript that registers tsx (with the project's tsconfig), then imports render-worker.ts.
+const SPARE_DELAY_MS = 3_000;
 const WORKER = fileURLToPath(new URL('./render-worker-boot.mjs', import.meta.url));
 
 /**
- * The preview server's handle on its render process. Requests are numbered and answered over
+ * The preview server's handle on its render process (and a spare). Requests are numbered and answered over
  * IPC; `restart()` replaces the process (template or config edits), failing what was in flight,
  * and a crash or time-out fails the pending requests with PREVIEW_WORKER and starts afresh on
  * the next call.
@@ -28,6 +29,11 @@ const WORKER = fileURLToPath(new URL('./render-worker-boot.mjs', import.meta.url
 export function createRenderClient(options: RenderClientOptions) {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let child: ChildProcess | undefined;
+  // A started process that has loaded the libraries but no template yet: the next restart
+  // promotes it, so a template edit costs an import and a render, not a cold start.
+  let spare: ChildProcess | undefined;
+  let spareTimer: NodeJS.Timeout | undefined;
+  let closed = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -58,6 +64,7 @@ export function createRenderClient(options: RenderClientOptions) {
         );
     });
     started.on('exit', (code, signal) => {
+      if (spare === started) spare = undefined;
       if (child !== started) return;
       child = undefined;
       failAll(
@@ -76,10 +83,26 @@ export function createRenderClient(options: RenderClientOptions) {
     if (old !== undefined && old.exitCode === null) old.kill('SIGKILL');
   };
 
+  /** Start a spare once the current process has had the CPU to itself for a moment. */
+  const planSpare = () => {
+    clearTimeout(spareTimer);
+    spareTimer = setTimeout(() => {
+      if (!closed) spare ??= start();
+    }, SPARE_DELAY_MS);
+    spareTimer.unref();
+  };
+
+  const current = (): ChildProcess => {
+    if (child === undefined) {
+      child = start();
+      planSpare();
+    }
+    return child;
+  };
+
   return {
     call<T>(request: WorkerCall): Promise<T> {
-      child ??= start();
-      const target = child;
+      const target = current();
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -97,13 +120,19 @@ export function createRenderClient(options: RenderClientOptions) {
     restart(): void {
       stop();
       failAll('The templates or the config changed while rendering; the page reloads.');
-      child = start();
+      child = spare ?? start();
+      spare = undefined;
+      planSpare();
       // Warm up now: by the time the reloading page asks, the imports are done.
       this.call({ kind: 'warm' }).catch(() => {});
     },
     async close(): Promise<void> {
+      closed = true;
+      clearTimeout(spareTimer);
       const old = child;
       stop();
+      if (spare !== undefined && spare.exitCode === null) spare.kill('SIGKILL');
+      spare = undefined;
       failAll('The preview server is shutting down.');
       if (old !== undefined && old.exitCode === null && old.signalCode === null) {
         await new Promise<void>((resolve) => old.once('exit', () => resolve()));
