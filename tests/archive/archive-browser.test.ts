@@ -104,9 +104,20 @@ describe('the live archive in headless Chromium at 375 px', () => {
   it('the inline styles apply under the archive CSP (the page is styled, not bare)', async () => {
     const { page } = await open(`${server.base}/archive/${BIG_DAY}`, 'light');
     try {
-      // The digest's page colour comes from inline styles that a style-src 'self' policy would drop.
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      expect(background).toBe('rgb(242, 240, 235)');
+      // The digest's colours are inline style attributes, which a style-src 'self' policy drops:
+      // every inline `color:#rrggbb` must be the computed colour.
+      const mismatches = await page.evaluate(() => {
+        const rgb = (hex: string) =>
+          `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+        const styled = [...document.querySelectorAll<HTMLElement>('main [style*="color:#"]')];
+        const checked = styled.flatMap((element) => {
+          const hex = /(?:^|;)\s*color:\s*(#[0-9a-f]{6})/i.exec(element.getAttribute('style') ?? '')?.[1];
+          return hex === undefined ? [] : [{ want: rgb(hex), got: getComputedStyle(element).color }];
+        });
+        return { checked: checked.length, wrong: checked.filter((c) => c.want !== c.got) };
+      });
+      expect(mismatches.checked).toBeGreaterThan(10);
+      expect(mismatches.wrong).toEqual([]);
     } finally {
       await page.close();
     }
