@@ -1,48 +1,108 @@
 import { Fragment } from 'react';
+import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
 import type { Language } from '../src/locale.ts';
 import { CompactItems } from './components/compact-items.tsx';
 import { ContentsBlock } from './components/contents-block.tsx';
 import { EmailFooter } from './components/email-footer.tsx';
 import type { FooterLink } from './components/email-footer.tsx';
 import { EmailShell } from './components/email-shell.tsx';
-import { ItemBlock } from './components/item-block.tsx';
+import { ItemBlock, ItemSection } from './components/item-block.tsx';
 import { Masthead } from './components/masthead.tsx';
+import { MeasureMarker } from './components/measure-marker.tsx';
 import { SectionHeading } from './components/section-heading.tsx';
+import { fontFor } from './components/theme.ts';
 import { uiText } from './components/ui-text.ts';
-import type { DigestProps } from './digest-props.ts';
+import type { DigestProps, ItemColumn } from './digest-props.ts';
+
+/** The digest's props, plus whether to emit the markers the renderer measures the budget by. */
+export type DigestEmailProps = DigestProps & { markers?: boolean };
 
 /**
- * The daily digest: masthead, contents, category sections of items (full or compacted), footer.
- * The same template renders the web edition (`mode: 'web'`): no preheader, greeting or
- * per-recipient links there.
+ * The daily digest: masthead and contents, category sections of items (full or compacted),
+ * footer. One language: one text block per category holds its heading, items and compacted
+ * headlines (MJML sections cost ~1 KB each). Bilingual: one two-column section per item; a
+ * category's compacted headlines go in the next single-column block (the next heading, or the
+ * footer), so compacting never adds a section. The same template renders the web edition
+ * (`mode: 'web'`): no preheader, greeting or per-recipient links there.
  */
-export function DigestEmail(props: DigestProps) {
-  const { languages } = props;
+export function DigestEmail(props: DigestEmailProps) {
+  const { languages, sections } = props;
+  const mark = props.markers === true;
+  const bilingual = languages.length > 1;
+  const compactedOf = (index: number) => {
+    const section = sections[index];
+    return section === undefined || section.compacted.length === 0 ? null : (
+      <CompactItems languages={languages} items={section.compacted} />
+    );
+  };
   return (
     <EmailShell
       lang={props.htmlLang}
       title={props.subject}
       preheader={props.mode === 'email' ? props.preheader : undefined}
+      fontFamily={fontFor(languages)}
     >
-      <Masthead name={props.newsletterName} dateLabel={props.dateLabel} greeting={props.greeting} />
-      <ContentsBlock
-        languages={languages}
-        sections={props.sections}
-        totalCount={props.totalCount}
-        compactedCount={props.compactedCount}
-        fullEditionUrl={props.fullEditionUrl}
-      />
-      {props.sections.map((section) => (
-        <Fragment key={section.id}>
-          <SectionHeading section={section} />
-          {section.items.map((item) => (
-            <ItemBlock key={item.id} item={item} />
-          ))}
-          {section.compacted.length > 0 ? (
-            <CompactItems languages={languages} items={section.compacted} />
-          ) : null}
-        </Fragment>
-      ))}
+      {mark ? <MeasureMarker kind="top" /> : null}
+      <MjmlSection padding="28px 24px 8px">
+        <MjmlColumn>
+          <MjmlText>
+            <Masthead name={props.newsletterName} dateLabel={props.dateLabel} greeting={props.greeting} />
+            <ContentsBlock
+              languages={languages}
+              sections={sections}
+              totalCount={props.totalCount}
+              compactedCount={props.compactedCount}
+              fullEditionUrl={props.fullEditionUrl}
+            />
+            {bilingual && sections[0] !== undefined ? <SectionHeading section={sections[0]} /> : null}
+          </MjmlText>
+        </MjmlColumn>
+      </MjmlSection>
+      {sections.map((section, index) =>
+        bilingual ? (
+          <Fragment key={section.id}>
+            {index === 0 ? null : (
+              <>
+                {mark ? <MeasureMarker kind="heading" /> : null}
+                <MjmlSection>
+                  <MjmlColumn>
+                    <MjmlText>
+                      {compactedOf(index - 1)}
+                      <SectionHeading section={section} />
+                    </MjmlText>
+                  </MjmlColumn>
+                </MjmlSection>
+              </>
+            )}
+            {section.items.map((item) => (
+              <Fragment key={item.id}>
+                {mark ? <MeasureMarker kind="item" /> : null}
+                <ItemSection item={item} />
+              </Fragment>
+            ))}
+          </Fragment>
+        ) : (
+          <Fragment key={section.id}>
+            {mark ? <MeasureMarker kind="category" /> : null}
+            <MjmlSection>
+              <MjmlColumn>
+                <MjmlText>
+                  <SectionHeading section={section} />
+                  {section.items.map((item) => (
+                    <Fragment key={item.id}>
+                      {mark ? <MeasureMarker kind="item" inline /> : null}
+                      <ItemBlock item={item} column={item.columns[0] as ItemColumn} anchor />
+                      {mark ? <MeasureMarker kind="end" inline /> : null}
+                    </Fragment>
+                  ))}
+                  {compactedOf(index)}
+                </MjmlText>
+              </MjmlColumn>
+            </MjmlSection>
+          </Fragment>
+        ),
+      )}
+      {mark ? <MeasureMarker kind="footer" /> : null}
       <EmailFooter
         languages={languages}
         why={props.mode === 'email' ? whyText(props, languages) : undefined}
@@ -50,7 +110,10 @@ export function DigestEmail(props: DigestProps) {
         senderName={props.senderName}
         contactEmail={props.contactEmail}
         postalAddress={props.postalAddress}
-      />
+      >
+        {bilingual ? compactedOf(sections.length - 1) : null}
+      </EmailFooter>
+      {mark ? <MeasureMarker kind="end" /> : null}
     </EmailShell>
   );
 }

@@ -1,9 +1,7 @@
-import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
-import { Link, Text } from 'react-email';
+import { Fragment } from 'react';
 import type { Language } from '../../src/locale.ts';
 import type { CompactItemView } from '../digest-props.ts';
 import { JoinedText } from './joined-text.tsx';
-import { LangBlock } from './lang-block.tsx';
 import { colors, darkClass } from './theme.ts';
 import { uiText } from './ui-text.ts';
 
@@ -14,43 +12,53 @@ export interface CompactItemsProps {
 
 /**
  * Items that did not fit the size budget: headline only, linked to the item on the web edition,
- * so every item stays one tap away instead of being clipped by Gmail.
+ * so every item stays one tap away instead of being clipped by Gmail. The list sets `dir` and
+ * Korean word-keeping once (keep-all changes nothing for English), so a headline costs little
+ * more than its words and its link. Always rendered inside a text block; `renderDigest` adds the
+ * bytes of its lines to plan the budget, so this is its whole markup.
  */
 export function CompactItems({ languages, items }: CompactItemsProps) {
   return (
-    <MjmlSection padding="8px 24px 16px">
-      <MjmlColumn>
-        <MjmlText>
-          <Text
-            className={darkClass.muted}
-            style={{
-              marginTop: 0,
-              marginBottom: '4px',
-              fontSize: '13px',
-              lineHeight: 1.5,
-              color: colors.muted,
-              borderTop: `1px solid ${colors.rule}`,
-              paddingTop: '12px',
-            }}
-          >
-            <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].moreHeadlines }))} />
-          </Text>
-          <ul style={{ margin: 0, paddingLeft: '20px', fontSize: '16px', lineHeight: 1.5 }}>
-            {items.map((item) => (
-              <li key={item.id} style={{ margin: '0 0 6px' }}>
-                <Link href={item.href} className={darkClass.link} style={{ color: colors.link }}>
-                  {item.title.map((title, index) => (
-                    <LangBlock key={title.lang} lang={title.lang} as="span">
-                      {index > 0 ? ' / ' : ''}
-                      {title.text}
-                    </LangBlock>
-                  ))}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </MjmlText>
-      </MjmlColumn>
-    </MjmlSection>
+    <>
+      <p
+        className={`${darkClass.muted} ${darkClass.rule}`}
+        style={{
+          margin: '0 0 4px',
+          paddingTop: '12px',
+          borderTop: `1px solid ${colors.rule}`,
+          fontSize: '13px',
+          color: colors.muted,
+        }}
+      >
+        <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].moreHeadlines }))} />
+      </p>
+      <ul
+        lang={languages.length === 1 ? languages[0] : undefined}
+        dir="ltr"
+        className={darkClass.compact}
+        style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all' }}
+      >
+        {items.map((item) => (
+          <CompactLine key={item.id} languages={languages} item={item} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** One compacted headline (both titles in bilingual, each with its `lang`). */
+export function CompactLine({ languages, item }: { languages: Language[]; item: CompactItemView }) {
+  const single = languages.length === 1;
+  return (
+    <li>
+      <a href={item.href} style={{ color: colors.link }}>
+        {item.title.map((title, index) => (
+          <Fragment key={title.lang}>
+            {index > 0 ? ' / ' : ''}
+            {single && title.lang === languages[0] ? title.text : <span lang={title.lang}>{title.text}</span>}
+          </Fragment>
+        ))}
+      </a>
+    </li>
   );
 }

@@ -1,5 +1,3 @@
-import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
-import { Heading, Link, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
 import type { SectionView } from '../digest-props.ts';
 import { JoinedText } from './joined-text.tsx';
@@ -24,52 +22,61 @@ export function ContentsBlock({
   fullEditionUrl,
 }: ContentsBlockProps) {
   return (
-    <MjmlSection padding="8px 24px 16px">
-      <MjmlColumn>
-        <MjmlText>
-          <Heading
-            as="h2"
-            className={darkClass.accent}
-            style={{ margin: '8px 0 4px', fontSize: '13px', letterSpacing: '1px', color: colors.accent }}
-          >
-            <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].contents }))} />
-          </Heading>
-          {sections.map((section) => (
-            <Text
-              key={section.id}
-              style={{ marginTop: '2px', marginBottom: '2px', fontSize: '16px', lineHeight: 1.6 }}
-            >
-              <Link
-                href={`#${section.anchor}`}
-                target="_self"
-                className={darkClass.link}
-                style={{ color: colors.link }}
-              >
-                <JoinedText parts={section.label} />
-              </Link>
-              <span className={darkClass.muted} style={{ color: colors.muted }}>
-                {' '}
-                <JoinedText
-                  parts={languages.map((lang) => ({ lang, text: uiText[lang].items(section.count) }))}
-                  separator=" / "
-                />
-              </span>
-            </Text>
-          ))}
-          {compactedCount > 0
-            ? languages.map((lang) => (
-                <LangBlock key={lang} lang={lang}>
-                  <Text style={{ marginTop: '12px', marginBottom: 0, fontSize: '15px', lineHeight: 1.5 }}>
-                    {uiText[lang].compactedNotice(totalCount - compactedCount, totalCount)}{' '}
-                    <Link href={fullEditionUrl} className={darkClass.link} style={{ color: colors.link }}>
-                      {uiText[lang].fullEdition}
-                    </Link>
-                  </Text>
-                </LangBlock>
-              ))
-            : null}
-        </MjmlText>
-      </MjmlColumn>
-    </MjmlSection>
+    <>
+      <h2
+        className={darkClass.accent}
+        style={{ margin: '24px 0 4px', fontSize: '13px', letterSpacing: '1px', color: colors.accent }}
+      >
+        <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].contents }))} />
+      </h2>
+      {sections.map((section) => (
+        <div key={section.id}>
+          <a href={`#${section.anchor}`} className={darkClass.link} style={{ color: colors.link }}>
+            <JoinedText parts={section.label} />
+          </a>
+          <span className={darkClass.muted} style={{ color: colors.muted }}>
+            {' '}
+            <JoinedText
+              parts={languages.map((lang) => ({ lang, text: uiText[lang].items(section.count) }))}
+              separator=" / "
+            />
+          </span>
+        </div>
+      ))}
+      {compactedCount > 0 ? (
+        <CompactedNotice
+          languages={languages}
+          shown={totalCount - compactedCount}
+          total={totalCount}
+          fullEditionUrl={fullEditionUrl}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Why some items are headlines only, and the way to the full edition. */
+export function CompactedNotice({
+  languages,
+  shown,
+  total,
+  fullEditionUrl,
+}: {
+  languages: Language[];
+  shown: number;
+  total: number;
+  fullEditionUrl: string;
+}) {
+  return (
+    <>
+      {languages.map((lang) => (
+        <LangBlock key={lang} lang={lang} style={{ marginTop: '12px', fontSize: '15px', lineHeight: 1.5 }}>
+          {uiText[lang].compactedNotice(shown, total)}{' '}
+          <a href={fullEditionUrl} className={darkClass.link} style={{ color: colors.link }}>
+            {uiText[lang].fullEdition}
+          </a>
+        </LangBlock>
+      ))}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
-import { Link, Text } from 'react-email';
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import type { Language } from '../../src/locale.ts';
 import { LangBlock } from './lang-block.tsx';
@@ -19,16 +19,9 @@ export interface EmailFooterProps {
   senderName: string;
   contactEmail?: string;
   postalAddress: string;
+  /** Shown above the footer's rule, in the same text block (the digest's last compacted headlines). */
   children?: ReactNode;
 }
-
-const small = {
-  marginTop: 0,
-  marginBottom: '8px',
-  fontSize: '13px',
-  lineHeight: 1.5,
-  color: colors.muted,
-} as const;
 
 /** Why you get this, the links to leave or change it, who sends it and from where. */
 export function EmailFooter({
@@ -41,59 +34,65 @@ export function EmailFooter({
   children,
 }: EmailFooterProps) {
   return (
-    <MjmlSection backgroundColor={colors.page} cssClass={darkClass.page} padding="24px 24px 32px">
+    <MjmlSection padding="0 24px 32px">
       <MjmlColumn>
         <MjmlText>
           {children}
-          {why === undefined
-            ? null
-            : languages.map((lang) =>
-                why[lang] === undefined ? null : (
-                  <LangBlock key={lang} lang={lang}>
-                    <Text className={darkClass.muted} style={small}>
+          <div
+            className={`${darkClass.muted} ${darkClass.rule}`}
+            style={{
+              marginTop: '16px',
+              paddingTop: '16px',
+              borderTop: `1px solid ${colors.rule}`,
+              fontSize: '13px',
+              lineHeight: 1.5,
+              color: colors.muted,
+            }}
+          >
+            {why === undefined
+              ? null
+              : languages.map((lang) =>
+                  why[lang] === undefined ? null : (
+                    <LangBlock key={lang} lang={lang} style={{ marginBottom: '8px' }}>
                       {why[lang]}
-                    </Text>
-                  </LangBlock>
-                ),
-              )}
-          {links.length === 0 ? null : (
-            <Text className={darkClass.muted} style={small}>
-              {links.map((link, index) => (
-                <span key={link.href}>
-                  {index > 0 ? ' · ' : ''}
-                  <Link
-                    href={link.href}
-                    className={darkClass.link}
-                    style={{ color: colors.link, textDecorationLine: 'underline' }}
-                  >
-                    {languages.map((lang, i) => (
-                      <LangBlock key={lang} lang={lang} as="span">
-                        {i > 0 ? ' / ' : ''}
-                        {link.label[lang]}
-                      </LangBlock>
-                    ))}
-                  </Link>
-                </span>
-              ))}
-            </Text>
-          )}
-          <Text className={darkClass.muted} style={small}>
-            {senderName}
-            {contactEmail === undefined ? null : (
-              <>
-                {' · '}
-                <Link
-                  href={`mailto:${contactEmail}`}
-                  className={darkClass.link}
-                  style={{ color: colors.link }}
-                >
-                  {contactEmail}
-                </Link>
-              </>
+                    </LangBlock>
+                  ),
+                )}
+            {links.length === 0 ? null : (
+              <div style={{ marginBottom: '8px' }}>
+                {links.map((link, index) => (
+                  <Fragment key={link.href}>
+                    {index > 0 ? ' · ' : ''}
+                    <a href={link.href} className={darkClass.link} style={{ color: colors.link }}>
+                      {languages.map((lang, i) => (
+                        <LangBlock key={lang} lang={lang} as="span">
+                          {i > 0 ? ' / ' : ''}
+                          {link.label[lang]}
+                        </LangBlock>
+                      ))}
+                    </a>
+                  </Fragment>
+                ))}
+              </div>
             )}
-            <br />
-            {postalAddress}
-          </Text>
+            <div>
+              {senderName}
+              {contactEmail === undefined ? null : (
+                <>
+                  {' · '}
+                  <a
+                    href={`mailto:${contactEmail}`}
+                    className={darkClass.link}
+                    style={{ color: colors.link }}
+                  >
+                    {contactEmail}
+                  </a>
+                </>
+              )}
+              <br />
+              {postalAddress}
+            </div>
+          </div>
         </MjmlText>
       </MjmlColumn>
     </MjmlSection>

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import {
   Mjml,
-  MjmlAll,
   MjmlAttributes,
   MjmlBody,
   MjmlHead,
@@ -11,7 +10,6 @@ import {
   MjmlText,
   MjmlTitle,
 } from '@faire/mjml-react';
-import { Preview } from 'react-email';
 import type { Language } from '../../src/locale.ts';
 import { colors, darkClass, darkModeCss, fonts } from './theme.ts';
 
@@ -21,6 +19,8 @@ export interface EmailShellProps {
   title: string;
   /** The inbox preview line; omitted for web pages. */
   preheader?: string;
+  /** The default font stack of text blocks (see `fontFor`). */
+  fontFamily?: string;
   children: ReactNode;
 }
 
@@ -30,30 +30,60 @@ const COLOR_SCHEME_META =
 
 /**
  * The frame of every Gazette email: head (title, colour-scheme, dark-mode styles, defaults that
- * keep each block lean) and a 600 px body. Sections inside default to the white card.
+ * keep each block lean) and a 600 px body on the card colour; sections carry no background of
+ * their own. Columns get no padding: a padded mj-column costs one more table each.
  */
-export function EmailShell({ lang, title, preheader, children }: EmailShellProps) {
+export function EmailShell({ lang, title, preheader, fontFamily = fonts.latin, children }: EmailShellProps) {
   return (
     <Mjml lang={lang}>
       <MjmlHead>
         <MjmlTitle>{title}</MjmlTitle>
         <MjmlRaw dangerouslySetInnerHTML={{ __html: COLOR_SCHEME_META }} />
         <MjmlAttributes>
-          <MjmlAll padding="0" />
-          <MjmlSection backgroundColor={colors.card} cssClass={darkClass.card} padding="0 24px" />
-          <MjmlText fontFamily={fonts.latin} fontSize="16px" lineHeight="1.6" color={colors.text} />
+          <MjmlSection padding="0 24px" />
+          <MjmlText
+            padding="0"
+            fontFamily={fontFamily}
+            fontSize="16px"
+            lineHeight="1.6"
+            color={colors.text}
+          />
         </MjmlAttributes>
         <MjmlStyle>{darkModeCss}</MjmlStyle>
       </MjmlHead>
-      <MjmlBody backgroundColor={colors.page} cssClass={darkClass.page} width={600}>
+      <MjmlBody backgroundColor={colors.card} cssClass={darkClass.card} width={600}>
         {preheader === undefined ? null : (
           <MjmlRaw>
-            {/* A hidden, padded first block; no colour is set, so no low-contrast filler for spam filters. */}
-            <Preview useTitleTag={false}>{preheader}</Preview>
+            <Preheader text={preheader} />
           </MjmlRaw>
         )}
         {children}
       </MjmlBody>
     </Mjml>
+  );
+}
+
+// Inbox previews show up to ~140 characters; the filler keeps body text out of the rest.
+const PREVIEW_LENGTH = 140;
+// A zero-width non-joiner and a no-break space: 5 bytes a character (react-email's Preview uses 20).
+const FILLER = '\u200c\u00a0';
+
+/** A hidden first block. No colour is set, so spam filters see no low-contrast filler. */
+function Preheader({ text }: { text: string }) {
+  const pad = Math.max(0, PREVIEW_LENGTH - text.length);
+  return (
+    <div
+      style={{
+        display: 'none',
+        overflow: 'hidden',
+        lineHeight: '1px',
+        opacity: 0,
+        maxHeight: 0,
+        maxWidth: 0,
+      }}
+    >
+      {text}
+      {FILLER.repeat(Math.ceil(pad / FILLER.length))}
+    </div>
   );
 }

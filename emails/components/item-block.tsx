@@ -1,23 +1,22 @@
 import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
-import { Heading, Link, Text } from 'react-email';
 import type { ReactNode } from 'react';
 import type { FullItemView, ItemColumn, LangText } from '../digest-props.ts';
 import { LangBlock } from './lang-block.tsx';
-import { colors, darkClass } from './theme.ts';
+import { colors, darkClass, fontFor } from './theme.ts';
 import { uiText } from './ui-text.ts';
 
 /**
- * One item in full: one MJML section, one column per language (side by side on wide screens,
- * stacked on phones without media queries), one text block per column to keep markup lean.
+ * One bilingual item: one MJML section, one column per language (side by side on wide screens,
+ * stacked on phones without media queries), one text block per column, each with its own font.
  */
-export function ItemBlock({ item }: { item: FullItemView }) {
+export function ItemSection({ item }: { item: FullItemView }) {
   const width = `${100 / item.columns.length}%`;
   return (
-    <MjmlSection padding="8px 16px 16px">
+    <MjmlSection padding="0 16px 16px">
       {item.columns.map((column, index) => (
         <MjmlColumn key={column.lang} width={width}>
-          <MjmlText>
-            <ItemColumnBody item={item} column={column} anchor={index === 0 ? item.anchor : undefined} />
+          <MjmlText fontFamily={fontFor([column.lang])}>
+            <ItemBlock item={item} column={column} anchor={index === 0} gutter />
           </MjmlText>
         </MjmlColumn>
       ))}
@@ -25,51 +24,55 @@ export function ItemBlock({ item }: { item: FullItemView }) {
   );
 }
 
-function ItemColumnBody({
+/**
+ * One item in one language, as lean HTML: every byte here repeats per item, so styles are set
+ * once where they inherit (the text block's size and line height) and only differences are inlined.
+ */
+export function ItemBlock({
   item,
   column,
   anchor,
+  gutter = false,
 }: {
   item: FullItemView;
   column: ItemColumn;
-  anchor?: string;
+  /** Carry the item's anchor (the first column only: ids are unique). */
+  anchor: boolean;
+  /** Side-by-side columns keep 8 px apart. */
+  gutter?: boolean;
 }) {
   const words = uiText[column.lang];
   return (
-    // The gutter is padding on the text block: a padded mj-column costs one more table per column.
     <LangBlock
       lang={column.lang}
-      id={anchor}
+      id={anchor ? item.anchor : undefined}
+      className={darkClass.item}
       // overflow-wrap: a long URL in a headline must wrap, not widen the phone's screen.
-      style={{ borderTop: `1px solid ${colors.rule}`, padding: '12px 8px 0', overflowWrap: 'anywhere' }}
+      style={{
+        overflowWrap: 'anywhere',
+        borderTop: `1px solid ${colors.rule}`,
+        padding: gutter ? '12px 8px 0' : '12px 0 0',
+        margin: gutter ? undefined : '0 0 16px',
+      }}
     >
-      <Heading as="h3" style={{ margin: '0 0 4px', fontSize: '19px', lineHeight: 1.35 }}>
+      <h3 style={{ margin: '0 0 4px', fontSize: '19px', lineHeight: 1.35 }}>
         {item.url === undefined ? (
           <Own column={column} text={column.title} />
         ) : (
-          <Link href={item.url} className={darkClass.link} style={{ color: colors.link }}>
+          <a href={item.url} style={{ color: colors.link, textDecoration: 'none' }}>
             <Own column={column} text={column.title} />
-          </Link>
+          </a>
         )}
-      </Heading>
+      </h3>
       {item.source === undefined ? null : (
-        <Text
-          className={darkClass.muted}
-          style={{
-            marginTop: 0,
-            marginBottom: '8px',
-            fontSize: '13px',
-            lineHeight: 1.4,
-            color: colors.muted,
-          }}
-        >
+        <p className={darkClass.muted} style={{ margin: '0 0 8px', fontSize: '13px', color: colors.muted }}>
           {item.source}
-        </Text>
+        </p>
       )}
       {column.summary === undefined ? null : (
-        <Text style={{ marginTop: 0, marginBottom: '12px', fontSize: '16px', lineHeight: 1.6 }}>
+        <p style={{ margin: '0 0 12px' }}>
           <Own column={column} text={column.summary} />
-        </Text>
+        </p>
       )}
       {column.soWhat === undefined ? null : (
         <div
@@ -79,17 +82,15 @@ function ItemColumnBody({
             padding: '10px 12px',
             background: colors.calloutBg,
             borderLeft: `4px solid ${colors.calloutBorder}`,
+            fontSize: '15px',
+            lineHeight: 1.55,
           }}
         >
-          <Text
-            className={darkClass.accent}
-            style={{ marginTop: 0, marginBottom: 0, fontSize: '13px', fontWeight: 700, color: colors.accent }}
-          >
+          <b className={darkClass.accent} style={{ fontSize: '13px', color: colors.accent }}>
             {words.soWhat}
-          </Text>
-          <Text style={{ marginTop: 0, marginBottom: 0, fontSize: '15px', lineHeight: 1.55 }}>
-            <Own column={column} text={column.soWhat} />
-          </Text>
+          </b>
+          <br />
+          <Own column={column} text={column.soWhat} />
         </div>
       )}
       {column.keyPoints === undefined ? null : (
@@ -102,15 +103,9 @@ function ItemColumnBody({
         </Fallback>
       )}
       {item.url === undefined ? null : (
-        <Text style={{ marginTop: 0, marginBottom: 0, fontSize: '15px' }}>
-          <Link
-            href={item.url}
-            className={darkClass.link}
-            style={{ color: colors.link, textDecorationLine: 'underline' }}
-          >
-            {words.readMore} →
-          </Link>
-        </Text>
+        <a href={item.url} style={{ color: colors.link, fontSize: '15px' }}>
+          {words.readMore} →
+        </a>
       )}
     </LangBlock>
   );

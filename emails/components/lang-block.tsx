@@ -1,6 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Language } from '../../src/locale.ts';
-import { fonts } from './theme.ts';
 
 export interface LangBlockProps {
   lang: Language;
@@ -14,13 +13,13 @@ export interface LangBlockProps {
 
 /**
  * A run of text in one language. Screen readers pick the voice from `lang`, so every language
- * block carries its own, plus an explicit `dir`. Korean keeps words whole (`keep-all`, inlined
- * because Gmail webmail breaks long Hangul runs) and uses the short CJK stack.
+ * block carries its own, plus an explicit `dir` (MJML writes `dir="auto"` on the document).
+ * Korean keeps words whole (`keep-all`, inlined because Gmail webmail breaks long Hangul runs).
+ * The font stack is not repeated here: the enclosing MJML text block sets one that covers Hangul.
  */
 export function LangBlock({ lang, children, as = 'div', className, style, id }: LangBlockProps) {
   const Tag = as;
-  const own: CSSProperties | undefined =
-    lang === 'ko' ? { fontFamily: fonts.korean, wordBreak: 'keep-all', ...style } : style;
+  const own: CSSProperties | undefined = lang === 'ko' ? { wordBreak: 'keep-all', ...style } : style;
   return (
     <Tag lang={lang} dir="ltr" className={className} style={own} id={id}>
       {children}

@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/locale.ts';
 import { personalize } from '../../src/render/personalize.ts';
 import { renderDigest } from '../../src/render/render-digest.ts';
+import { colors } from '../../emails/components/theme.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
 import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
 
 const config = testConfig();
+const LIGHT_RULE = rgb(colors.rule);
+const DARK_RULE = rgb(colors.dark.rule);
 const list = config.lists[0]!;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // Screenshots are kept for a human to look at; the path is printed once.
@@ -53,6 +56,14 @@ describe.each(LOCALES)('%s in real Chromium', (locale) => {
             () => document.documentElement.scrollWidth - window.innerWidth,
           );
           expect(overflow, `${locale} ${width}px ${colorScheme}`).toBeLessThanOrEqual(0);
+          // Dividers (between items, above compacted headlines and the footer) follow the scheme.
+          const rules = await page.evaluate(() =>
+            [...document.querySelectorAll('.gz-it, .gz-rl')].map((el) => getComputedStyle(el).borderTopColor),
+          );
+          expect(rules.length, `${locale} dividers`).toBeGreaterThan(12);
+          expect(new Set(rules), `${locale} ${colorScheme} dividers`).toEqual(
+            new Set([colorScheme === 'dark' ? DARK_RULE : LIGHT_RULE]),
+          );
           await page.addScriptTag({ content: AXE_SOURCE });
           const violations = await page.evaluate(async () => {
             const axe = (
@@ -77,3 +88,9 @@ describe.each(LOCALES)('%s in real Chromium', (locale) => {
     },
   );
 });
+
+/** `#rrggbb` as Chromium reports a computed colour. */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

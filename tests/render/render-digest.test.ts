@@ -10,6 +10,15 @@ const config = testConfig();
 const list = config.lists[0]!;
 const documentOf = (html: string) => parseHTML(html).document;
 
+/** The font stack an element inherits: the nearest inline font-family, itself or an ancestor. */
+function fontOf(element: Element): string {
+  for (let el: Element | null = element; el !== null; el = el.parentElement) {
+    const font = /font-family:([^;]+)/.exec(el.getAttribute('style') ?? '');
+    if (font?.[1] !== undefined) return font[1];
+  }
+  return '';
+}
+
 describe('renderDigest: structure', () => {
   it.each(LOCALES)(
     '%s: html lang, a lang and dir on every language block, keep-all on Korean',
@@ -24,7 +33,8 @@ describe('renderDigest: structure', () => {
       expect([...langs].sort()).toEqual(locale === 'bilingual' ? ['en', 'ko'] : [locale]);
       for (const block of blocks.filter((el) => el.getAttribute('lang') === 'ko' && el.tagName === 'DIV')) {
         expect(block.getAttribute('style')).toContain('word-break:keep-all');
-        expect(block.getAttribute('style')).toContain('Apple SD Gothic Neo');
+        // The CJK stack is set once on the enclosing text block, not repeated per block.
+        expect(fontOf(block)).toContain('Apple SD Gothic Neo');
       }
       // Every item in full, its anchor, its title linked to the canonical URL.
       for (const index of [1, 2, 3]) {

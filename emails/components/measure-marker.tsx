@@ -1,0 +1,25 @@
+import { MjmlRaw } from '@faire/mjml-react';
+
+/** What a marker delimits: a section of the email, or one item's block inside a text block. */
+export type MarkerKind = 'top' | 'category' | 'heading' | 'item' | 'footer' | 'end';
+
+/**
+ * Invisible boundaries the renderer measures the digest by (src/render/measure-regions.ts), so
+ * the size budget is planned from one render instead of trial renders. `section` markers sit
+ * between MJML sections as comments; `inline` markers sit inside a text block around one item.
+ * The renderer removes both before the HTML leaves it; content cannot forge them (React escapes it).
+ */
+export function MeasureMarker({ kind, inline = false }: { kind: MarkerKind; inline?: boolean }) {
+  if (inline) return kind === 'end' ? <gz-e /> : <gz-s />;
+  return <MjmlRaw dangerouslySetInnerHTML={{ __html: `<!--gz:${kind}-->` }} />;
+}
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- JSX intrinsic elements are declared in this namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'gz-s': Record<string, never>;
+      'gz-e': Record<string, never>;
+    }
+  }
+}
