@@ -1,7 +1,8 @@
 import { MjmlButton, MjmlText } from '@faire/mjml-react';
-import { Heading, Link, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
-import { LangText, palette, TransactionalFrame } from './transactional-frame.tsx';
+import { LangBlock } from '../components/lang-block.tsx';
+import { colors, darkClass } from '../components/theme.ts';
+import { TransactionalFrame } from './transactional-frame.tsx';
 import { transactionalText } from './transactional-text.ts';
 
 export interface ConfirmEmailProps {
@@ -33,20 +34,18 @@ export function ConfirmEmail({
     >
       <MjmlText>
         {languages.map((lang) => (
-          <LangText key={lang} lang={lang}>
-            <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+          <LangBlock key={lang} lang={lang}>
+            <h1 style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
               {transactionalText[lang].confirmHeading}
-            </Heading>
-            <Text style={{ margin: '0 0 12px' }}>
-              {transactionalText[lang].confirmBody(newsletter[lang])}
-            </Text>
-          </LangText>
+            </h1>
+            <p style={{ margin: '0 0 12px' }}>{transactionalText[lang].confirmBody(newsletter[lang])}</p>
+          </LangBlock>
         ))}
       </MjmlText>
       <MjmlButton
         href={confirmUrl}
-        backgroundColor={palette.button}
-        color="#ffffff"
+        backgroundColor={colors.link}
+        color={colors.card}
         borderRadius="6px"
         fontSize="17px"
         padding="8px 0 20px"
@@ -55,20 +54,18 @@ export function ConfirmEmail({
       >
         {languages.map((lang) => transactionalText[lang].confirmButton).join(' / ')}
       </MjmlButton>
-      <MjmlText fontSize="14px" color={palette.muted}>
+      <MjmlText fontSize="14px" color={colors.muted} cssClass={darkClass.muted}>
         {languages.map((lang) => (
-          <LangText key={lang} lang={lang}>
-            <Text style={{ margin: '0 0 8px', fontSize: '14px' }}>
-              {transactionalText[lang].confirmExpiry(expiresInDays)} {transactionalText[lang].notYou}
-            </Text>
-          </LangText>
+          <LangBlock key={lang} lang={lang} style={{ marginBottom: '8px' }}>
+            {transactionalText[lang].confirmExpiry(expiresInDays)} {transactionalText[lang].notYou}
+          </LangBlock>
         ))}
-        <Text style={{ margin: '0', fontSize: '14px', wordBreak: 'break-all' }}>
+        <p style={{ margin: 0, wordBreak: 'break-all' }}>
           {languages.map((lang) => transactionalText[lang].linkFallback).join(' / ')}{' '}
-          <Link href={confirmUrl} style={{ color: palette.link }}>
+          <a href={confirmUrl} className={darkClass.link} style={{ color: colors.link }}>
             {confirmUrl}
-          </Link>
-        </Text>
+          </a>
+        </p>
       </MjmlText>
     </TransactionalFrame>
   );

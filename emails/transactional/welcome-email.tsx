@@ -1,7 +1,7 @@
 import { MjmlText } from '@faire/mjml-react';
-import { Heading, Link, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
-import { LangText, palette, TransactionalFrame } from './transactional-frame.tsx';
+import { LangBlock } from '../components/lang-block.tsx';
+import { TransactionalFrame } from './transactional-frame.tsx';
 import { transactionalText } from './transactional-text.ts';
 
 export interface WelcomeEmailProps {
@@ -25,38 +25,27 @@ export function WelcomeEmail({
   senderName,
 }: WelcomeEmailProps) {
   const title = languages.map((lang) => transactionalText[lang].welcomeSubject(newsletter[lang])).join(' / ');
-  const link = { color: palette.link, textDecorationLine: 'underline' } as const;
-  const footer = languages.map((lang) => (
-    <LangText key={lang} lang={lang}>
-      <Text style={{ margin: '0 0 6px', fontSize: '13px', color: palette.muted }}>
-        <Link href={preferencesUrl} style={link}>
-          {transactionalText[lang].preferences}
-        </Link>
-        {' · '}
-        <Link href={unsubscribeUrl} style={link}>
-          {transactionalText[lang].unsubscribe}
-        </Link>
-      </Text>
-    </LangText>
-  ));
+  const label = (key: 'preferences' | 'unsubscribe') =>
+    Object.fromEntries(languages.map((lang) => [lang, transactionalText[lang][key]]));
   return (
     <TransactionalFrame
       languages={languages}
       title={title}
       postalAddress={postalAddress}
       senderName={senderName}
-      footer={footer}
+      links={[
+        { href: preferencesUrl, label: label('preferences') },
+        { href: unsubscribeUrl, label: label('unsubscribe') },
+      ]}
     >
       <MjmlText>
         {languages.map((lang) => (
-          <LangText key={lang} lang={lang}>
-            <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+          <LangBlock key={lang} lang={lang}>
+            <h1 style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
               {transactionalText[lang].welcomeHeading(name)}
-            </Heading>
-            <Text style={{ margin: '0 0 12px' }}>
-              {transactionalText[lang].welcomeBody(newsletter[lang])}
-            </Text>
-          </LangText>
+            </h1>
+            <p style={{ margin: '0 0 12px' }}>{transactionalText[lang].welcomeBody(newsletter[lang])}</p>
+          </LangBlock>
         ))}
       </MjmlText>
     </TransactionalFrame>
