@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { Output } from '../../src/cli/output.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+import { createSendFixture, DATE, SECRET, subscriber } from '../send/send-fixture.ts';
+import type { SendFixture } from '../send/send-fixture.ts';
+
+const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
+
+function capture(): Output & { stdout: string; stderr: string } {
+  const output = {
+    stdout: '',
+    stderr: '',
+    isTTY: false,
+    out: (text: string) => void (output.stdout += text),
+    err: (text: string) => void (output.stderr += text),
+  };
+  return output;
+}
+
+describe('gazette send (in process)', () => {
+  let test: TestDatabase;
+  let fixture: SendFixture;
+  const saved = { ...process.env };
+  beforeEach(async () => {
+    test = await sqlite.create();
+    fixture = createSendFixture({ databaseUrl: test.url });
+    await createKyselyStore(test.database.db).importBatch([
+      subscriber('ko@example.com', 'ko', ['tech']),
+      subscriber('en@example.com', 'en'),
+      subscriber('en2@example.com', 'en'),
+    ]);
+    process.env.DATABASE_URL = test.url;
+    process.env.GAZETTE_SECRET = SECRET;
+    delete process.env.SMTP_URL;
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await test.cleanup();
+    fixture.cleanup();
+  });
+  const run = (...args: string[]) => {
+    const output = capture();
+    const config = path.join(fixture.dir, 'gazette.config.json');
+    return main(['node', 'gazette', '--config', config, 'send', '--date', DATE, ...args], output).then(
+      (code) => ({ code, ...output }),
+    );
+  };
+
+  it('--dry-run prints each segment with recipients and size, and sends and records nothing', async () => {
+    const result = await run('--dry-run');
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout.split('\n').find((l) => l.includes('"type":"plan"')) ?? '{}');
+    expect(plan.segments).toEqual([
+      expect.objectContaining({ key: 'en:', recipients: 2, items: 3 }),
+      expect.objectContaining({ key: 'ko:tech', recipients: 1, items: 1 }),
+    ]);
+    expect(plan.segments[0].htmlBytes).toBeGreaterThan(1000);
+    const rows = await test.database.db.selectFrom('deliveries').select('id').execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it('exits 1 and says what to do when the SMTP server cannot be reached', async () => {
+    process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+    const result = await run();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/SMTP_URL/);
+  });
+
+  it('exits 1 without GAZETTE_SECRET, naming it', async () => {
+    delete process.env.GAZETTE_SECRET;
+    const result = await run();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/GAZETTE_SECRET/);
+  });
+
+  it('writes .eml files to the outbox when SMTP_URL is unset, and a re-run sends nothing new', async () => {
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/SMTP_URL is unset/);
+    const summary = JSON.parse(first.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
+    expect(summary).toMatchObject({ sent: 3, failed: 0, deferred: 0 });
+    const again = await run();
+    const second = JSON.parse(again.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
+    expect(second).toMatchObject({ sent: 0 });
+  });
+});
