@@ -3,60 +3,75 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { GazetteError } from '../errors.ts';
 import type { PipelineOptions } from './preview-pipeline.ts';
-import type { WorkerCall, WorkerResponse } from './worker-protocol.ts';
+import type { WorkerCall, WorkerMessage } from './worker-protocol.ts';
 
 export interface RenderClientOptions extends PipelineOptions {
-  /** A render taking longer than this is killed and reported (an endless loop in a template). */
-  timeoutMs?: number;
+  /**
+   * A render process that stops answering its heartbeat for this long while it has work is
+   * killed and the work reported (an endless loop in a template). Default 30 s.
+   */
+  stallMs?: number;
 }
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout;
 }
 
 // Plain JavaScript that registers tsx (with the project's tsconfig), then imports render-worker.ts.
-const SPARE_DELAY_MS = 3_000;
 const WORKER = fileURLToPath(new URL('./render-worker-boot.mjs', import.meta.url));
+// A spare starts once the current process has answered, so the two never fight for the CPU at start.
+const SPARE_DELAY_MS = 2_000;
 
 /**
- * The preview server's handle on its render process (and a spare). Requests are numbered and answered over
- * IPC; `restart()` replaces the process (template or config edits), failing what was in flight,
- * and a crash or time-out fails the pending requests with PREVIEW_WORKER and starts afresh on
- * the next call.
+ * The preview server's handle on its render process, and on a spare one. Requests are numbered
+ * and answered over IPC. `restart()` (template or config edits) fails what was in flight and
+ * puts the spare to work: it has loaded the libraries but no template, so it imports the edited
+ * ones fresh. A crash or a stall fails the pending requests with PREVIEW_WORKER; the next call
+ * starts a new process. Stalls are told by a missing heartbeat, not by a deadline, because a cold
+ * start on a busy machine (or Node 24's slower module hooks) can take longer than any render.
  */
 export function createRenderClient(options: RenderClientOptions) {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const stallMs = options.stallMs ?? 30_000;
   let child: ChildProcess | undefined;
-  // A started process that has loaded the libraries but no template yet: the next restart
-  // promotes it, so a template edit costs an import and a render, not a cold start.
   let spare: ChildProcess | undefined;
   let spareTimer: NodeJS.Timeout | undefined;
+  let lastBeat = Date.now();
   let closed = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
   const failAll = (message: string) => {
     for (const [id, entry] of pending) {
-      clearTimeout(entry.timer);
       entry.reject(new GazetteError('PREVIEW_WORKER', message));
       pending.delete(id);
     }
   };
 
+  const planSpare = () => {
+    if (closed || spare !== undefined || spareTimer !== undefined) return;
+    spareTimer = setTimeout(() => {
+      spareTimer = undefined;
+      if (!closed) spare ??= start();
+    }, SPARE_DELAY_MS);
+    spareTimer.unref();
+  };
+
   const start = (): ChildProcess => {
-    const { timeoutMs: _timeout, ...pipeline } = options;
+    const { stallMs: _stall, ...pipeline } = options;
     const started = fork(WORKER, [JSON.stringify(pipeline)], {
       execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
-    started.on('message', (message: WorkerResponse) => {
+    started.on('message', (message: WorkerMessage) => {
+      if (started !== child) return;
+      lastBeat = Date.now();
+      if ('beat' in message) return;
       const entry = pending.get(message.id);
       if (entry === undefined) return;
       pending.delete(message.id);
-      clearTimeout(entry.timer);
+      planSpare();
       if (message.ok) entry.resolve(message.value);
       else
         entry.reject(
@@ -83,36 +98,31 @@ export function createRenderClient(options: RenderClientOptions) {
     if (old !== undefined && old.exitCode === null) old.kill('SIGKILL');
   };
 
-  /** Start a spare once the current process has had the CPU to itself for a moment. */
-  const planSpare = () => {
-    clearTimeout(spareTimer);
-    spareTimer = setTimeout(() => {
-      if (!closed) spare ??= start();
-    }, SPARE_DELAY_MS);
-    spareTimer.unref();
+  const use = (next: ChildProcess) => {
+    child = next;
+    lastBeat = Date.now();
   };
 
-  const current = (): ChildProcess => {
-    if (child === undefined) {
-      child = start();
-      planSpare();
-    }
-    return child;
-  };
+  const watchdog = setInterval(
+    () => {
+      if (child === undefined || pending.size === 0 || Date.now() - lastBeat < stallMs) return;
+      stop();
+      failAll(
+        `Rendering stopped responding for ${stallMs / 1000} s and was stopped; look for an endless loop in a template.`,
+      );
+    },
+    Math.min(1_000, stallMs / 4),
+  );
+  watchdog.unref();
 
   return {
     call<T>(request: WorkerCall): Promise<T> {
-      const target = current();
+      if (child === undefined) use(start());
+      const target = child as ChildProcess;
       const id = nextId++;
+      if (pending.size === 0) lastBeat = Date.now();
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          if (!pending.has(id)) return;
-          stop();
-          failAll(
-            `Rendering took longer than ${timeoutMs / 1000} s and was stopped; look for an endless loop in a template.`,
-          );
-        }, timeoutMs);
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
         target.send({ ...request, id });
       });
     },
@@ -120,14 +130,14 @@ export function createRenderClient(options: RenderClientOptions) {
     restart(): void {
       stop();
       failAll('The templates or the config changed while rendering; the page reloads.');
-      child = spare ?? start();
+      use(spare ?? start());
       spare = undefined;
-      planSpare();
       // Warm up now: by the time the reloading page asks, the imports are done.
       this.call({ kind: 'warm' }).catch(() => {});
     },
     async close(): Promise<void> {
       closed = true;
+      clearInterval(watchdog);
       clearTimeout(spareTimer);
       const old = child;
       stop();

@@ -34,6 +34,10 @@ process.on('message', (message: WorkerRequest) => {
       }),
   );
 });
+// A heartbeat: an endless loop in a template stops it, a slow import does not.
+setInterval(() => {
+  if (process.connected) process.send?.({ beat: true });
+}, 1_000);
 // The server went away: nothing left to render for.
 process.on('disconnect', () => process.exit(0));
 

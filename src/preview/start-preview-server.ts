@@ -24,7 +24,8 @@ export interface PreviewServerOptions {
   templateDirs?: string[];
   /** The module exporting renderDigest (default: src/render/render-digest.ts). */
   rendererModule?: string;
-  renderTimeoutMs?: number;
+  /** See RenderClientOptions.stallMs. */
+  renderStallMs?: number;
   log?: (line: string) => void;
 }
 
@@ -51,7 +52,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     configPath: options.configPath,
     contentDir: options.contentDir,
     rendererModule: options.rendererModule,
-    timeoutMs: options.renderTimeoutMs,
+    stallMs: options.renderStallMs,
   });
   const cache = createPreviewCache(client);
   const liveReload = createLiveReload(() => cache.generation);

@@ -11,6 +11,13 @@ export type WorkerResponse =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { message: string; code?: string } };
 
+/** The worker's liveness signal, sent every second while its event loop turns. */
+export interface WorkerBeat {
+  beat: true;
+}
+
+export type WorkerMessage = WorkerResponse | WorkerBeat;
+
 /** A request before the client numbers it. */
 export type WorkerCall = WorkerRequest extends infer R
   ? R extends { id: number }

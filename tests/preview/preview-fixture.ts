@@ -42,7 +42,10 @@ export const REAL_RENDERER = `export { renderDigest } from ${JSON.stringify(REND
  * A temp newsletter (config JSON, content folder, a renderer module in a watched "templates"
  * folder) and a real preview server on port 0 whose test sends go to a real SMTP sink.
  */
-export async function createPreviewFixture(items: Record<string, ItemFields>): Promise<PreviewFixture> {
+export async function createPreviewFixture(
+  items: Record<string, ItemFields>,
+  options: { stallMs?: number } = {},
+): Promise<PreviewFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-preview-'));
   const contentDir = path.join(dir, 'content');
   const templatesDir = path.join(dir, 'templates');
@@ -88,6 +91,7 @@ export async function createPreviewFixture(items: Record<string, ItemFields>): P
     port: 0,
     templateDirs: [templatesDir],
     rendererModule: path.join(templatesDir, 'renderer.ts'),
+    renderStallMs: options.stallMs,
   });
   return {
     dir,

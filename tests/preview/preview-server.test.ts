@@ -11,37 +11,40 @@ describe('gazette preview over HTTP', () => {
   let base: string;
 
   beforeAll(async () => {
-    fx = await createPreviewFixture({
-      'a1.md': {
-        id: 'a1',
-        date: '2026-03-02',
-        title: 'Cloud prices fall',
-        titleKo: '클라우드 가격 하락',
-        summaryKo: '가격이 내렸습니다.',
-        summaryEn: 'Prices fell.',
-        categories: ['tech'],
-        confidence: 0.9,
-        url: 'https://news.example.com/a1',
+    fx = await createPreviewFixture(
+      {
+        'a1.md': {
+          id: 'a1',
+          date: '2026-03-02',
+          title: 'Cloud prices fall',
+          titleKo: '클라우드 가격 하락',
+          summaryKo: '가격이 내렸습니다.',
+          summaryEn: 'Prices fell.',
+          categories: ['tech'],
+          confidence: 0.9,
+          url: 'https://news.example.com/a1',
+        },
+        // English only, low confidence, markup in the title: three preflight findings.
+        'sub/a2.md': {
+          id: 'a2',
+          date: '2026-03-02',
+          title: `Unsure policy story ${EVIL}`,
+          summaryEn: 'Maybe.',
+          categories: ['policy'],
+          confidence: 0.4,
+        },
+        'b1.md': {
+          id: 'b1',
+          date: '2026-03-01',
+          title: 'Earnings day',
+          titleKo: '실적 발표일',
+          summaryKo: '실적.',
+          summaryEn: 'Earnings.',
+          categories: ['business'],
+        },
       },
-      // English only, low confidence, markup in the title: three preflight findings.
-      'sub/a2.md': {
-        id: 'a2',
-        date: '2026-03-02',
-        title: `Unsure policy story ${EVIL}`,
-        summaryEn: 'Maybe.',
-        categories: ['policy'],
-        confidence: 0.4,
-      },
-      'b1.md': {
-        id: 'b1',
-        date: '2026-03-01',
-        title: 'Earnings day',
-        titleKo: '실적 발표일',
-        summaryKo: '실적.',
-        summaryEn: 'Earnings.',
-        categories: ['business'],
-      },
-    });
+      { stallMs: 15_000 },
+    );
     base = fx.server.url;
   });
   afterAll(async () => {
@@ -278,7 +281,7 @@ describe('gazette preview over HTTP', () => {
   });
 
   it(
-    're-imports an edited template: a broken one shows its error, the fix shows the email again',
+    're-imports an edited template: a broken or looping one shows its error, the fix shows the email again',
     async () => {
       const events = await openEvents(base);
       try {
@@ -291,6 +294,15 @@ describe('gazette preview over HTTP', () => {
           parseHTML(await failing.text()).document.querySelector('.error-box pre')?.textContent ?? '';
         expect(error).toContain('renderer.ts');
         expect((await fetch(base)).status).toBe(200);
+
+        // An endless loop: the render process stops answering, is killed, and the page says why.
+        fx.writeRenderer('export async function renderDigest() {\n  for (;;) {}\n}\n');
+        await events.next('reload');
+        const stuck = await fetch(`${base}/edition/2026-03-02`);
+        expect(stuck.status).toBe(500);
+        expect(parseHTML(await stuck.text()).document.querySelector('.error-box pre')?.textContent).toContain(
+          'endless loop',
+        );
 
         fx.writeRenderer(REAL_RENDERER);
         await events.next('reload');
