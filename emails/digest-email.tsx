@@ -12,7 +12,7 @@ import { MeasureMarker } from './components/measure-marker.tsx';
 import { SectionHeading } from './components/section-heading.tsx';
 import { fontFor } from './components/theme.ts';
 import { uiText } from './components/ui-text.ts';
-import type { DigestProps, ItemColumn } from './digest-props.ts';
+import type { DigestProps, FullItemView, ItemColumn } from './digest-props.ts';
 
 /** The digest's props, plus whether to emit the markers the renderer measures the budget by. */
 export type DigestEmailProps = DigestProps & { markers?: boolean };
@@ -77,7 +77,7 @@ export function DigestEmail(props: DigestEmailProps) {
             {section.items.map((item) => (
               <Fragment key={item.id}>
                 {mark ? <MeasureMarker kind="item" /> : null}
-                <ItemSection item={item} />
+                <DigestItem item={item} bilingual />
               </Fragment>
             ))}
           </Fragment>
@@ -91,7 +91,7 @@ export function DigestEmail(props: DigestEmailProps) {
                   {section.items.map((item) => (
                     <Fragment key={item.id}>
                       {mark ? <MeasureMarker kind="item" inline /> : null}
-                      <ItemBlock item={item} column={item.columns[0] as ItemColumn} anchor />
+                      <DigestItem item={item} bilingual={false} />
                       {mark ? <MeasureMarker kind="end" inline /> : null}
                     </Fragment>
                   ))}
@@ -115,6 +115,19 @@ export function DigestEmail(props: DigestEmailProps) {
       </EmailFooter>
       {mark ? <MeasureMarker kind="end" /> : null}
     </EmailShell>
+  );
+}
+
+/**
+ * One full item as the digest shows it: its own two-column section (bilingual) or a block inside
+ * its category's text. The renderer renders it alone to measure it, so it must stay exactly what
+ * the template writes between the item's markers.
+ */
+export function DigestItem({ item, bilingual }: { item: FullItemView; bilingual: boolean }) {
+  return bilingual ? (
+    <ItemSection item={item} />
+  ) : (
+    <ItemBlock item={item} column={item.columns[0] as ItemColumn} anchor />
   );
 }
 

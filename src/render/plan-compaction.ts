@@ -1,17 +1,28 @@
 import type { MarkerKind } from '../../emails/components/measure-marker.tsx';
 import type { MjmlOverhead } from './mjml-overhead.ts';
 import { predictOverhead } from './mjml-overhead.ts';
-import type { Regions } from './measure-regions.ts';
 
-/** What compacting costs, from small renders of the compacted parts alone. */
-export interface CompactCosts {
-  /** Each item's compacted headline (one list line), in edition order. */
+/** What a digest is made of, in markup bytes, for planning its compaction. */
+export interface DigestSizes {
+  /** Items in edition order. */
+  count: number;
+  /** Everything but the items, the compacted headlines, their lists and the contents' notice. */
+  fixed: number;
+  /** The kinds of the sections other than items (they stay whatever is compacted). */
+  sections: MarkerKind[];
+  /** Items are sections of their own (bilingual) rather than blocks inside a text. */
+  itemSections: boolean;
+  /** The title's bytes (MJML writes it a second time). */
+  title: number;
+  /** An item in full; asked in edition order, only as far as planning needs. */
+  item: (index: number) => number;
+  /** An item's compacted headline. */
   line: (index: number) => number;
   /** A category's list of compacted headlines without its lines. */
   list: number;
-  /** The contents' notice that `shown` of the items are in full. */
+  /** The contents' notice that `shown` items are in full. */
   notice: (shown: number) => number;
-  /** The category (index into the edition's sections) of each item, in edition order. */
+  /** Each item's category (index into the edition's sections). */
   categoryOf: readonly number[];
 }
 
@@ -24,46 +35,48 @@ export interface CompactionPlan {
 
 /**
  * The most items that can stay in full, the rest compacted from the end of the edition, for the
- * HTML to fit `budget`, predicted from the full digest's marked markup and the learned MJML
- * overhead. Item sizes are measured once; each candidate is arithmetic. `unknown` when the
- * overhead of a section kind has not been learned yet; `too-big` when even all compacted is over.
+ * HTML to fit `budget`: adds items from the start while the prediction fits, so only the items
+ * that fit (and one more) are ever measured. The prediction is the markup plus the learned MJML
+ * overhead, exact when the overhead is (see tests). `unknown` when a section kind's overhead has
+ * not been learned yet; `too-big` when even everything compacted is over.
  */
 export function planCompaction(
-  markup: Regions,
-  title: number,
+  sizes: DigestSizes,
   overhead: MjmlOverhead,
-  costs: () => CompactCosts,
   budget: number,
 ): CompactionPlan | 'unknown' | 'too-big' {
-  const count = markup.items.length;
-  const itemSections = markup.sections.filter((s) => s.kind === 'item').length;
-  const others: MarkerKind[] = markup.sections.filter((s) => s.kind !== 'item').map((s) => s.kind);
-  const fixedOverhead = predictOverhead(overhead, others, title);
-  const perItemSection = itemSections === 0 ? 0 : overhead.bySection.item;
-  if (fixedOverhead === undefined || perItemSection === undefined) return 'unknown';
-  const fullItems = markup.items.reduce((sum, bytes) => sum + bytes, 0);
-  // Items in a section of their own (bilingual) add that section's overhead; inline items none.
-  const sectionCost = itemSections === 0 ? 0 : perItemSection;
-  let bytes = markup.total + fixedOverhead + itemSections * perItemSection;
-  if (bytes <= budget) return { full: count, bytes };
-  const known = costs();
-  const compactedIn = new Set<number>();
-  let kept = fullItems;
+  const fixedOverhead = predictOverhead(overhead, sizes.sections, sizes.title);
+  const perItem = sizes.itemSections ? overhead.bySection.item : 0;
+  if (fixedOverhead === undefined || perItem === undefined) return 'unknown';
+  const compactedIn = new Map<number, number>();
   let lines = 0;
-  for (let full = count - 1; full >= 0; full--) {
-    kept -= markup.items[full] ?? 0;
-    lines += known.line(full);
-    compactedIn.add(known.categoryOf[full] ?? -1);
-    bytes =
-      markup.total -
-      fullItems +
-      kept +
-      lines +
-      compactedIn.size * known.list +
-      known.notice(full) +
-      fixedOverhead +
-      full * sectionCost;
-    if (bytes <= budget) return { full, bytes };
+  for (let index = 0; index < sizes.count; index++) {
+    lines += sizes.line(index);
+    const category = sizes.categoryOf[index] ?? -1;
+    compactedIn.set(category, (compactedIn.get(category) ?? 0) + 1);
   }
-  return 'too-big';
+  let items = 0;
+  const predict = (full: number) =>
+    sizes.fixed +
+    fixedOverhead +
+    items +
+    full * perItem +
+    lines +
+    compactedIn.size * sizes.list +
+    (full < sizes.count ? sizes.notice(full) : 0);
+  let best: CompactionPlan = { full: 0, bytes: predict(0) };
+  if (best.bytes > budget) return 'too-big';
+  for (let full = 1; full <= sizes.count; full++) {
+    const index = full - 1;
+    items += sizes.item(index);
+    lines -= sizes.line(index);
+    const category = sizes.categoryOf[index] ?? -1;
+    const left = (compactedIn.get(category) ?? 0) - 1;
+    if (left === 0) compactedIn.delete(category);
+    else compactedIn.set(category, left);
+    const bytes = predict(full);
+    if (bytes > budget) break;
+    best = { full, bytes };
+  }
+  return best;
 }

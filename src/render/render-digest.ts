@@ -9,8 +9,8 @@ import { GazetteError } from '../errors.ts';
 import type { Locale } from '../locale.ts';
 import { CompactItems, CompactLine } from '../../emails/components/compact-items.tsx';
 import { CompactedNotice } from '../../emails/components/contents-block.tsx';
-import { DigestEmail } from '../../emails/digest-email.tsx';
-import type { DigestProps } from '../../emails/digest-props.ts';
+import { DigestEmail, DigestItem } from '../../emails/digest-email.tsx';
+import type { DigestProps, FullItemView } from '../../emails/digest-props.ts';
 import { buildDigestView } from './build-digest-view.ts';
 import { collapseWhitespace } from './collapse-whitespace.ts';
 import { compileMarkup } from './compile-markup.ts';
@@ -19,7 +19,7 @@ import { measureRegions } from './measure-regions.ts';
 import { learnOverhead } from './mjml-overhead.ts';
 import type { MjmlOverhead } from './mjml-overhead.ts';
 import { planCompaction } from './plan-compaction.ts';
-import type { CompactCosts } from './plan-compaction.ts';
+import type { CompactionPlan, DigestSizes } from './plan-compaction.ts';
 import { renderMarkup } from './render-markup.ts';
 import { renderText } from './render-text.ts';
 import type { RenderedEmail } from './rendered-email.ts';
@@ -39,9 +39,16 @@ export interface RenderDigestOptions {
 export const PERSONALIZATION_RESERVE = 1_024;
 // Only reached if a prediction were wrong: compact more and compile again, a bounded number of times.
 const MAX_CORRECTIONS = 3;
-// What MJML adds per section kind and frame, learned from every compile, per locale (the font
-// stack each text block repeats differs).
-const overheads = new Map<Locale, MjmlOverhead>();
+
+/** What one compile taught about a locale's template. */
+interface Learned {
+  overhead: MjmlOverhead;
+  /** The least an item's HTML adds beyond its words: a floor to spot certainly-over days cheaply. */
+  itemFloor: number;
+}
+// Learned from the first compile of each locale in this process (the font stack each text block
+// repeats differs per locale, so do the section overheads).
+const learnedByLocale = new Map<Locale, Learned>();
 
 /**
  * Render one edition for one list and locale, once for every recipient: subject, preheader, HTML
@@ -50,10 +57,10 @@ const overheads = new Map<Locale, MjmlOverhead>();
  * does not fit, items from the end are compacted to headline + link to the web edition, and
  * the email links to the full edition.
  *
- * Cost: the full digest's markup is rendered once with markers that measure each item; the
- * compaction is planned from those sizes and the MJML overhead learned from earlier compiles. A
- * day that fits costs one markup render and one compile; a day over budget at most two compiles
- * (one when the learned overhead already predicts the right compaction).
+ * Cost: the first render of a locale compiles the full digest with markers and learns what MJML
+ * adds per section (exact to the byte). After that a day that fits costs one markup render and
+ * one compile; a day certainly over budget is planned from its items measured one by one (only
+ * as many as fit) and compiled once; a day that looked like it might fit and did not, twice.
  * Rejects with RENDER_FAILED/RENDER_MJML on template or MJML errors and RENDER_BUDGET when even a
  * fully compacted edition is too big.
  */
@@ -68,64 +75,111 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
       compact,
     });
   const template = `digest ${edition.date} ${options.list.id}.${options.locale}`;
+  const compile = async (markup: string) => collapseWhitespace(await compileMarkup(markup, template));
   const full = viewFor(new Set());
-  if (mode === 'web') {
-    const html = collapseWhitespace(await compileMarkup(digestMarkup(full), template));
-    return finish(full, html, []);
-  }
+  if (mode === 'web') return finish(full, await compile(digestMarkup(full)), []);
+
   const budget = options.config.budgetBytes - PERSONALIZATION_RESERVE;
   const ids = editionItems(edition).map((item) => item.id);
-  const key = options.locale;
-  const fullMarkup = renderMarkup(digestElement(full, true), template);
-  const measured = measureRegions(fullMarkup, 'markup');
-  const title = titleBytes(fullMarkup);
-  const costs = once(() => compactCosts(viewFor(new Set(ids)), ids));
-  const plan = (overhead: MjmlOverhead | undefined) =>
-    overhead === undefined ? 'unknown' : planCompaction(measured, title, overhead, costs, budget);
+  const items = full.sections.flatMap((section) => section.items);
+  const bilingual = full.languages.length > 1;
   const viewOf = (fullCount: number) =>
     fullCount === ids.length ? full : viewFor(new Set(ids.slice(fullCount)));
+  const done = (fullCount: number, html: string) => finish(viewOf(fullCount), html, ids.slice(fullCount));
   const tooBig = () =>
     new GazetteError(
       'RENDER_BUDGET',
       `${template} is over its budget of ${options.config.budgetBytes} bytes even with its items compacted. Raise budgetBytes (at most 102000) or split the day's items over more lists.`,
       { template },
     );
-
-  // First compile: the compaction predicted by what was learned, or the full digest.
-  const predicted = plan(overheads.get(key));
-  if (predicted === 'too-big') throw tooBig();
-  let fullCount = predicted === 'unknown' ? ids.length : predicted.full;
-  let view = viewOf(fullCount);
-  const markup = fullCount === ids.length ? fullMarkup : renderMarkup(digestElement(view, true), template);
-  const marked = collapseWhitespace(await compileMarkup(markup, template));
-  let html = finalizeHtml(marked);
-  const learned = learnOverhead(measureRegions(markup, 'markup'), measureRegions(marked, 'html'), title);
-  overheads.set(key, learned);
-  const fits = Buffer.byteLength(html) <= budget;
-  const best = plan(learned);
-  if (best === 'too-big') throw tooBig();
-  if (best === 'unknown') {
-    // Only a digest without items leaves a kind unlearned; it has nothing to compact.
-    if (fits) return finish(view, html, ids.slice(fullCount));
+  const compacted = once(() => viewFor(new Set(ids)));
+  const costs = once(() => compactCosts(compacted(), ids));
+  // Sizes for planning: items measured alone, the rest from the all-compacted digest (small).
+  const measuredAlone = once((): DigestSizes => {
+    const markup = renderMarkup(digestElement(compacted(), true), template);
+    const regions = measureRegions(markup, 'markup');
+    const known = costs();
+    const lines = ids.reduce((sum, _, index) => sum + known.line(index), 0);
+    const categories = new Set(known.categoryOf).size;
+    const itemBytes = new Map<number, number>();
+    return {
+      ...known,
+      count: ids.length,
+      fixed: regions.total - lines - categories * known.list - known.notice(0),
+      sections: regions.sections.map((section) => section.kind),
+      itemSections: bilingual,
+      title: titleBytes(markup),
+      item: (index) => {
+        let bytes = itemBytes.get(index);
+        if (bytes === undefined) {
+          bytes = bytesOf(createElement(DigestItem, { item: items[index] as FullItemView, bilingual }));
+          itemBytes.set(index, bytes);
+        }
+        return bytes;
+      },
+    };
+  });
+  const compileOrCorrect = async (planned: CompactionPlan) => {
+    let fullCount = planned.full;
+    for (let attempt = 0; attempt <= MAX_CORRECTIONS; attempt++) {
+      const html = await compile(digestMarkup(viewOf(fullCount)));
+      const bytes = Buffer.byteLength(html);
+      if (bytes <= budget) return done(fullCount, html);
+      if (fullCount === 0) break;
+      // A wrong prediction (not expected): compact in proportion to the overshoot, at least one more.
+      const perItem = bytes / Math.max(1, fullCount);
+      fullCount = Math.max(0, fullCount - Math.max(1, Math.ceil((bytes - budget) / perItem)));
+    }
     throw tooBig();
-  }
-  if (fits && best.full <= fullCount) return finish(view, html, ids.slice(fullCount));
+  };
+  const planFrom = (sizes: DigestSizes, overhead: MjmlOverhead) => {
+    const plan = planCompaction(sizes, overhead, budget);
+    if (plan === 'too-big') throw tooBig();
+    return plan;
+  };
 
-  // Second compile: the planned compaction, exact now that this day's overhead is known.
-  const fallback = fits ? { view, html, fullCount } : undefined;
-  fullCount = best.full;
-  for (let attempt = 0; attempt <= MAX_CORRECTIONS; attempt++) {
-    view = viewOf(fullCount);
-    html = collapseWhitespace(await compileMarkup(digestMarkup(view), template));
-    const bytes = Buffer.byteLength(html);
-    if (bytes <= budget) return finish(view, html, ids.slice(fullCount));
-    if (fallback !== undefined) return finish(fallback.view, fallback.html, ids.slice(fallback.fullCount));
-    if (fullCount === 0) break;
-    // A wrong prediction (not expected): compact in proportion to the overshoot, at least one more.
-    const perItem = bytes / Math.max(1, fullCount);
-    fullCount = Math.max(0, fullCount - Math.max(1, Math.ceil((bytes - budget) / perItem)));
+  const learned = learnedByLocale.get(options.locale);
+  if (learned === undefined) {
+    // First render of this locale: compile the full digest with markers and learn from it.
+    const markup = renderMarkup(digestElement(full, true), template);
+    const marked = await compile(markup);
+    const html = finalizeHtml(marked);
+    const regions = measureRegions(markup, 'markup');
+    const title = titleBytes(markup);
+    const overhead = learnOverhead(regions, measureRegions(marked, 'html'), title);
+    const perItem = bilingual ? (overhead.bySection.item ?? 0) : 0;
+    const floors = items.map((item, index) => (regions.items[index] ?? 0) + perItem - wordBytes(item));
+    learnedByLocale.set(options.locale, { overhead, itemFloor: Math.max(0, Math.min(...floors, Infinity)) });
+    if (Buffer.byteLength(html) <= budget) return done(ids.length, html);
+    const plan = planFrom(
+      {
+        ...costs(),
+        count: ids.length,
+        fixed: regions.total - regions.items.reduce((sum, bytes) => sum + bytes, 0),
+        sections: regions.sections.filter((s) => s.kind !== 'item').map((s) => s.kind),
+        itemSections: bilingual,
+        title,
+        item: (index) => regions.items[index] ?? 0,
+      },
+      overhead,
+    );
+    if (plan === 'unknown') throw tooBig(); // no item section to learn from: nothing to compact
+    return compileOrCorrect(plan);
   }
-  throw tooBig();
+
+  // The words alone (plus the least markup an item ever had) over budget: certainly over.
+  const floor = items.reduce((sum, item) => sum + wordBytes(item) + learned.itemFloor, 0);
+  if (floor <= budget) {
+    const html = await compile(digestMarkup(full));
+    if (Buffer.byteLength(html) <= budget) return done(ids.length, html);
+  }
+  const plan = planFrom(measuredAlone(), learned.overhead);
+  if (plan === 'unknown') {
+    // A kind never seen (a first day without bilingual items, say): learn it the first way.
+    learnedByLocale.delete(options.locale);
+    return renderDigest(edition, options);
+  }
+  return compileOrCorrect(plan);
 }
 
 /** The digest template as a React element (MJML markup once rendered); used by benchmarks too. */
@@ -139,7 +193,10 @@ export function digestMarkup(view: DigestProps): string {
 }
 
 /** What each item costs compacted, from renders of the compacted parts alone (all small). */
-function compactCosts(compacted: DigestProps, ids: string[]): CompactCosts {
+function compactCosts(
+  compacted: DigestProps,
+  ids: string[],
+): Pick<DigestSizes, 'line' | 'list' | 'notice' | 'categoryOf'> {
   const { languages } = compacted;
   const lines = new Map<string, number>();
   const categoryOf = new Map<string, number>();
@@ -170,6 +227,24 @@ function compactCosts(compacted: DigestProps, ids: string[]): CompactCosts {
     },
     categoryOf: ids.map((id) => categoryOf.get(id) ?? -1),
   };
+}
+
+/** The bytes of an item's words (text, source, links): what its markup can never be under. */
+function wordBytes(item: FullItemView): number {
+  let bytes = 0;
+  for (const column of item.columns) {
+    const texts = [
+      column.title.text,
+      column.summary?.text,
+      column.soWhat?.text,
+      item.source,
+      item.url,
+      item.url,
+    ];
+    for (const text of [...texts, ...(column.keyPoints?.points ?? [])])
+      bytes += Buffer.byteLength(text ?? '');
+  }
+  return bytes;
 }
 
 function bytesOf(element: ReactElement): number {
