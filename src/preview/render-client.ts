@@ -28,8 +28,9 @@ const SPARE_DELAY_MS = 2_000;
  * and answered over IPC. `restart()` (template or config edits) fails what was in flight and
  * puts the spare to work: it has loaded the libraries but no template, so it imports the edited
  * ones fresh. A crash or a stall fails the pending requests with PREVIEW_WORKER; the next call
- * starts a new process. Stalls are told by a missing heartbeat, not by a deadline, because a cold
- * start on a busy machine (or Node 24's slower module hooks) can take longer than any render.
+ * starts a new process. Stalls are told by a missing heartbeat once the libraries are loaded, not
+ * by a deadline, because a cold start on a busy machine (or on Node 24, whose module loading
+ * through tsx blocks for long) can take longer than any render.
  */
 export function createRenderClient(options: RenderClientOptions) {
   const stallMs = options.stallMs ?? 30_000;
@@ -40,6 +41,7 @@ export function createRenderClient(options: RenderClientOptions) {
   let closed = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const ready = new WeakSet<ChildProcess>();
 
   const failAll = (message: string) => {
     for (const [id, entry] of pending) {
@@ -65,9 +67,10 @@ export function createRenderClient(options: RenderClientOptions) {
       serialization: 'advanced',
     });
     started.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) ready.add(started);
       if (started !== child) return;
       lastBeat = Date.now();
-      if ('beat' in message) return;
+      if ('beat' in message || 'ready' in message) return;
       const entry = pending.get(message.id);
       if (entry === undefined) return;
       pending.delete(message.id);
@@ -105,7 +108,10 @@ export function createRenderClient(options: RenderClientOptions) {
 
   const watchdog = setInterval(
     () => {
-      if (child === undefined || pending.size === 0 || Date.now() - lastBeat < stallMs) return;
+      // Loading the libraries may block for long (Node 24 loads CommonJS through tsx synchronously);
+      // only a process that has loaded them and then falls silent is stuck.
+      if (child === undefined || !ready.has(child) || pending.size === 0 || Date.now() - lastBeat < stallMs)
+        return;
       stop();
       failAll(
         `Rendering stopped responding for ${stallMs / 1000} s and was stopped; look for an endless loop in a template.`,

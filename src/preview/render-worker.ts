@@ -21,7 +21,9 @@ const LIBRARIES = [
   'date-fns/locale',
   '@jsx-email/doiuse-email',
 ];
-const preloaded = Promise.all(LIBRARIES.map((name) => import(name).catch(() => undefined)));
+const preloaded = Promise.all(LIBRARIES.map((name) => import(name).catch(() => undefined))).then(() => {
+  if (process.connected) process.send?.({ ready: true });
+});
 
 process.on('message', (message: WorkerRequest) => {
   void handle(message).then(

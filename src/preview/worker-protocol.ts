@@ -16,7 +16,12 @@ export interface WorkerBeat {
   beat: true;
 }
 
-export type WorkerMessage = WorkerResponse | WorkerBeat;
+/** Sent once the libraries are loaded; from then on a silent worker is a stuck one. */
+export interface WorkerReady {
+  ready: true;
+}
+
+export type WorkerMessage = WorkerResponse | WorkerBeat | WorkerReady;
 
 /** A request before the client numbers it. */
 export type WorkerCall = WorkerRequest extends infer R

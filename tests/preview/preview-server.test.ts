@@ -53,6 +53,8 @@ describe('gazette preview over HTTP', () => {
 
   // Rendering runs in a child process that starts (tsx, React, MJML) after every template edit.
   const SLOW = 90_000;
+  // Three template edits, so up to three process starts (slowest on Node 24).
+  const SLOWER = 240_000;
 
   it(
     'lists the editions newest first with items per category and the content problems',
@@ -315,6 +317,6 @@ describe('gazette preview over HTTP', () => {
         events.close();
       }
     },
-    SLOW,
+    SLOWER,
   );
 });
