@@ -18,7 +18,8 @@ const LIBRARIES = [
   '@faire/mjml-react',
   'react-email',
   'date-fns',
-  'date-fns/locale',
+  'date-fns/locale/ko',
+  'date-fns/locale/en-US',
   '@jsx-email/doiuse-email',
 ];
 const preloaded = Promise.all(LIBRARIES.map((name) => import(name).catch(() => undefined))).then(() => {

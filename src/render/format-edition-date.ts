@@ -1,5 +1,7 @@
 import { format } from 'date-fns';
-import { enUS, ko } from 'date-fns/locale';
+// Two locale modules, not the date-fns/locale barrel: the barrel loads every locale (seconds at start-up).
+import { enUS } from 'date-fns/locale/en-US';
+import { ko } from 'date-fns/locale/ko';
 import type { Language } from '../locale.ts';
 
 const PATTERNS: Record<Language, { pattern: string; locale: typeof ko }> = {
