@@ -1,5 +1,5 @@
 import { MjmlColumn, MjmlSection, MjmlText } from '@faire/mjml-react';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { FullItemView, ItemColumn, LangText } from '../digest-props.ts';
 import { LangBlock } from './lang-block.tsx';
 import { colors, darkClass, fontFor } from './theme.ts';
@@ -11,12 +11,22 @@ import { uiText } from './ui-text.ts';
  */
 export function ItemSection({ item }: { item: FullItemView }) {
   const width = `${100 / item.columns.length}%`;
+  const last = item.columns.length - 1;
   return (
-    <MjmlSection padding="0 16px 16px">
+    // The divider is the section's: one rule across both columns, and none between the languages
+    // of one item when they stack on a phone (a rule there would read as the next item).
+    <MjmlSection padding="12px 24px 16px" borderTop={`1px solid ${colors.rule}`} cssClass={darkClass.item}>
       {item.columns.map((column, index) => (
         <MjmlColumn key={column.lang} width={width}>
           <MjmlText fontFamily={fontFor([column.lang])}>
-            <ItemBlock item={item} column={column} anchor={index === 0} gutter />
+            <ItemBlock
+              item={item}
+              column={column}
+              anchor={index === 0}
+              // The gutter is the first column's right padding, so a stacked column is not indented;
+              // stacked on a phone, the next language starts 12 px lower.
+              inset={index < last ? { padding: '0 16px 12px 0' } : {}}
+            />
           </MjmlText>
         </MjmlColumn>
       ))}
@@ -32,28 +42,36 @@ export function ItemBlock({
   item,
   column,
   anchor,
-  gutter = false,
+  inset,
 }: {
   item: FullItemView;
   column: ItemColumn;
   /** Carry the item's anchor (the first column only: ids are unique). */
   anchor: boolean;
-  /** Side-by-side columns keep 8 px apart. */
-  gutter?: boolean;
+  /**
+   * In a column of an item section (which draws the divider): the gutter toward the other column.
+   * Without it the block is inline in a category's text and draws its own divider.
+   */
+  inset?: CSSProperties;
 }) {
   const words = uiText[column.lang];
+  const inline = inset === undefined;
   return (
     <LangBlock
       lang={column.lang}
       id={anchor ? item.anchor : undefined}
-      className={darkClass.item}
+      className={inline ? darkClass.item : undefined}
       // overflow-wrap: a long URL in a headline must wrap, not widen the phone's screen.
-      style={{
-        overflowWrap: 'anywhere',
-        borderTop: `1px solid ${colors.rule}`,
-        padding: gutter ? '12px 8px 0' : '12px 0 0',
-        margin: gutter ? undefined : '0 0 16px',
-      }}
+      style={
+        inline
+          ? {
+              overflowWrap: 'anywhere',
+              borderTop: `1px solid ${colors.rule}`,
+              padding: '12px 0 0',
+              margin: '0 0 16px',
+            }
+          : { overflowWrap: 'anywhere', ...inset }
+      }
     >
       <h3 style={{ margin: '0 0 4px', fontSize: '19px', lineHeight: 1.35 }}>
         {item.url === undefined ? (

@@ -79,7 +79,7 @@ export const darkModeCss = `
 .${darkClass.accent},.${darkClass.card} .${darkClass.accent}{color:${colors.dark.accent}!important}
 .${darkClass.link},.${darkClass.card} .${darkClass.link}{color:${colors.dark.link}!important}
 .${darkClass.callout},.${darkClass.card} .${darkClass.callout}{background:${colors.dark.calloutBg}!important;border-color:${colors.dark.calloutBorder}!important}
-.${darkClass.rule},.${darkClass.item}{border-color:${colors.dark.rule}!important}
+.${darkClass.rule},.${darkClass.item},.${darkClass.item} td{border-color:${colors.dark.rule}!important}
 .${darkClass.item} a{color:${colors.dark.link}!important}
 .${darkClass.compact} a{color:${colors.dark.link}!important}
 }`;

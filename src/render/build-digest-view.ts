@@ -87,8 +87,19 @@ function fullItem(item: Item, languages: Language[]): FullItemView {
     // Loading already drops non-http(s) URLs; checked again because editions can be built in code.
     url: item.canonicalUrl === undefined ? undefined : safeUrl(item.canonicalUrl),
     source: source === undefined ? undefined : defusePlaceholders(source),
-    columns: languages.map((lang) => column(item, lang)),
+    columns: ownColumns(item, languages).map((lang) => column(item, lang)),
   };
+}
+
+/**
+ * The languages an item gets a column in: side by side, a column that would only repeat the other
+ * language's words (the item has no title or summary of its own in it) is left out, and the item
+ * takes the full width. With one language shown, that language's column, fallbacks tagged.
+ */
+function ownColumns(item: Item, languages: Language[]): Language[] {
+  if (languages.length === 1) return languages;
+  const own = languages.filter((lang) => item.title[lang] !== undefined || item.summary[lang] !== undefined);
+  return own.length === 0 ? languages.slice(0, 1) : own;
 }
 
 function column(item: Item, lang: Language): ItemColumn {

@@ -58,7 +58,10 @@ describe.each(LOCALES)('%s in real Chromium', (locale) => {
           expect(overflow, `${locale} ${width}px ${colorScheme}`).toBeLessThanOrEqual(0);
           // Dividers (between items, above compacted headlines and the footer) follow the scheme.
           const rules = await page.evaluate(() =>
-            [...document.querySelectorAll('.gz-it, .gz-rl')].map((el) => getComputedStyle(el).borderTopColor),
+            [...document.querySelectorAll('body *')]
+              .map((el) => getComputedStyle(el))
+              .filter((style) => style.borderTopStyle !== 'none' && style.borderTopWidth !== '0px')
+              .map((style) => style.borderTopColor),
           );
           expect(rules.length, `${locale} dividers`).toBeGreaterThan(12);
           expect(new Set(rules), `${locale} ${colorScheme} dividers`).toEqual(

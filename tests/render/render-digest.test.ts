@@ -59,6 +59,24 @@ describe('renderDigest: structure', () => {
     expect(rendered.html).toContain('So what?');
   });
 
+  it('bilingual: an item in one language only takes the full width instead of repeating itself', async () => {
+    const item = makeItem(1, {
+      title: { en: 'Only English title' },
+      summary: { en: 'Only English summary.' },
+      soWhat: { en: 'Only English so-what.' },
+      keyPoints: {},
+    });
+    const rendered = await renderDigest(makeEdition(2, config, [item, makeItem(2)]), {
+      config,
+      list,
+      locale: 'bilingual',
+    });
+    expect(rendered.html.match(/Only English summary\./g)?.length).toBe(1);
+    const doc = documentOf(rendered.html);
+    expect(doc.getElementById('item-item-001')?.getAttribute('lang')).toBe('en');
+    expect(doc.querySelectorAll('.mj-column-per-50').length).toBe(2);
+  });
+
   it('the masthead writes the date the local way; the footer has every link and the postal address', async () => {
     const rendered = await renderDigest(makeEdition(1, config), { config, list, locale: 'bilingual' });
     expect(rendered.html).toContain('2026년 3월 2일 월요일');
