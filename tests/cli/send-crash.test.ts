@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/locale.ts';
 import { createLedger } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -89,9 +90,7 @@ describe.each(DIALECTS)('gazette send as a process on $name', (dialect) => {
       { concurrency: CONCURRENCY, ratePerSecond: 40, pool: 2 },
     );
     await createKyselyStore(test.database.db).importBatch(
-      emails.map((email, i) =>
-        subscriber(email, (['ko', 'en', 'bilingual'] as const)[i % 3], i % 2 ? ['tech'] : []),
-      ),
+      emails.map((email, i) => subscriber(email, LOCALES[i % 3] ?? 'ko', i % 2 ? ['tech'] : [])),
     );
     sink.received.length = 0;
   };
