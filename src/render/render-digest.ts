@@ -1,4 +1,4 @@
-import { createElement } from 'react';
+import { createElement, Fragment } from 'react';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Config } from '../config/config.ts';
@@ -39,6 +39,8 @@ export interface RenderDigestOptions {
 export const PERSONALIZATION_RESERVE = 1_024;
 // Only reached if a prediction were wrong: compact more and compile again, a bounded number of times.
 const MAX_CORRECTIONS = 3;
+// Items measured per React render when planning from items alone.
+const ITEM_BATCH = 8;
 
 /** What one compile taught about a locale's template. */
 interface Learned {
@@ -101,7 +103,7 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
     const known = costs();
     const lines = ids.reduce((sum, _, index) => sum + known.line(index), 0);
     const categories = new Set(known.categoryOf).size;
-    const itemBytes = new Map<number, number>();
+    const itemBytes: number[] = [];
     return {
       ...known,
       count: ids.length,
@@ -110,12 +112,12 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
       itemSections: bilingual,
       title: titleBytes(markup),
       item: (index) => {
-        let bytes = itemBytes.get(index);
-        if (bytes === undefined) {
-          bytes = bytesOf(createElement(DigestItem, { item: items[index] as FullItemView, bilingual }));
-          itemBytes.set(index, bytes);
+        if (index >= itemBytes.length) {
+          // Measured in batches (one React render each), only as far as planning asks.
+          const batch = items.slice(itemBytes.length, Math.max(index + 1, itemBytes.length + ITEM_BATCH));
+          itemBytes.push(...bytesOfEach(batch.map((item) => createElement(DigestItem, { item, bilingual }))));
         }
-        return bytes;
+        return itemBytes[index] ?? 0;
       },
     };
   });
@@ -200,18 +202,22 @@ function compactCosts(
   const { languages } = compacted;
   const lines = new Map<string, number>();
   const categoryOf = new Map<string, number>();
-  compacted.sections.forEach((section, index) => {
-    for (const item of section.compacted) {
-      lines.set(item.id, bytesOf(createElement(CompactLine, { languages, item })));
+  const all = compacted.sections.flatMap((section, index) =>
+    section.compacted.map((item) => {
       categoryOf.set(item.id, index);
-    }
-  });
+      return item;
+    }),
+  );
+  const sizes = bytesOfEach(all.map((item) => createElement(CompactLine, { languages, item })));
+  all.forEach((item, index) => lines.set(item.id, sizes[index] ?? 0));
+  // The notice differs only in its numbers: one render per number of digits.
   const notices = new Map<number, number>();
   return {
     line: (index) => lines.get(ids[index] ?? '') ?? 0,
     list: bytesOf(createElement(CompactItems, { languages, items: [] })),
     notice: (shown) => {
-      let bytes = notices.get(shown);
+      const digits = String(shown).length;
+      let bytes = notices.get(digits);
       if (bytes === undefined) {
         bytes = bytesOf(
           createElement(CompactedNotice, {
@@ -221,7 +227,7 @@ function compactCosts(
             fullEditionUrl: compacted.fullEditionUrl,
           }),
         );
-        notices.set(shown, bytes);
+        notices.set(digits, bytes);
       }
       return bytes;
     },
@@ -249,6 +255,19 @@ function wordBytes(item: FullItemView): number {
 
 function bytesOf(element: ReactElement): number {
   return Buffer.byteLength(renderToStaticMarkup(element));
+}
+
+const SEPARATOR = '<gz-e></gz-e>';
+
+/** The bytes of each element, from one render (a render has a fixed cost worth sharing). */
+function bytesOfEach(elements: ReactElement[]): number[] {
+  if (elements.length === 0) return [];
+  const children = elements.flatMap((element, index) => [
+    createElement(Fragment, { key: `e${index}` }, element),
+    createElement('gz-e', { key: `s${index}` }),
+  ]);
+  const parts = renderToStaticMarkup(createElement(Fragment, null, ...children)).split(SEPARATOR);
+  return elements.map((_, index) => Buffer.byteLength(parts[index] ?? ''));
 }
 
 /** MJML writes the title twice (`<title>` and the body's `aria-label`); the markup holds it once. */
