@@ -3,6 +3,7 @@ import { isGazetteError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import { createOutput } from './output.ts';
 import type { Output } from './output.ts';
+import type { RegisterCommand } from './command.ts';
 
 /** Exit code for a usage error (unknown command or flag, bad value), as most CLIs do. */
 export const USAGE_EXIT_CODE = 2;
@@ -15,12 +16,12 @@ export async function main(argv: string[], output = createOutput()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
   let exitCode = 0;
-  for (const register of commands) {
-    register(program, output, (code) => {
-      exitCode = code;
-    });
-  }
   try {
+    for (const register of await loadCommands(argv)) {
+      register(program, output, (code) => {
+        exitCode = code;
+      });
+    }
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
@@ -37,6 +38,25 @@ export async function main(argv: string[], output = createOutput()): Promise<num
     output.err(`gazette: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * The command named on the command line, or every command when none is named (help, a typo):
+ * then help and "valid commands" list them all.
+ */
+async function loadCommands(argv: string[]): Promise<RegisterCommand[]> {
+  const args = argv.slice(2);
+  let named: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-c' || arg === '--config') i++;
+    else if (!arg.startsWith('-')) {
+      named = arg;
+      break;
+    }
+  }
+  const entry = commands.find((c) => c.name === named);
+  return Promise.all((entry ? [entry] : commands).map((c) => c.load()));
 }
 
 /** After commander's one-line error, name the valid values (commands or flags) and where help is. */

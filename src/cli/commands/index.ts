@@ -1,21 +1,23 @@
 import type { RegisterCommand } from '../command.ts';
-import { registerCheck } from './check.ts';
-import { registerPreview } from './preview.ts';
-import { registerBuild } from './build.ts';
-import { registerSend } from './send.ts';
-import { registerDemo } from './demo.ts';
-import { registerSchedule } from './schedule.ts';
-import { registerServe } from './serve.ts';
-import { registerSubscribers } from './subscribers.ts';
 
-/** Every command, in the order `gazette --help` lists them. */
-export const commands: RegisterCommand[] = [
-  registerCheck,
-  registerBuild,
-  registerSend,
-  registerSchedule,
-  registerDemo,
-  registerPreview,
-  registerServe,
-  registerSubscribers,
+/** A command's name and a loader for its module: only the command being run is imported. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<RegisterCommand>;
+}
+
+/**
+ * Every command, in the order `gazette --help` lists them. Loading is lazy because the modules
+ * behind some commands (MJML, React, database drivers) take seconds to import, and `gazette check`
+ * should not pay for `gazette send`.
+ */
+export const commands: CommandEntry[] = [
+  { name: 'check', load: async () => (await import('./check.ts')).registerCheck },
+  { name: 'build', load: async () => (await import('./build.ts')).registerBuild },
+  { name: 'send', load: async () => (await import('./send.ts')).registerSend },
+  { name: 'schedule', load: async () => (await import('./schedule.ts')).registerSchedule },
+  { name: 'demo', load: async () => (await import('./demo.ts')).registerDemo },
+  { name: 'preview', load: async () => (await import('./preview.ts')).registerPreview },
+  { name: 'serve', load: async () => (await import('./serve.ts')).registerServe },
+  { name: 'subscribers', load: async () => (await import('./subscribers.ts')).registerSubscribers },
 ];
