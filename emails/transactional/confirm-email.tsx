@@ -60,12 +60,19 @@ export function ConfirmEmail({
             {transactionalText[lang].confirmExpiry(expiresInDays)} {transactionalText[lang].notYou}
           </LangBlock>
         ))}
-        <p style={{ margin: 0, wordBreak: 'break-all' }}>
-          {languages.map((lang) => transactionalText[lang].linkFallback).join(' / ')}{' '}
-          <a href={confirmUrl} className={darkClass.link} style={{ color: colors.link }}>
-            {confirmUrl}
-          </a>
-        </p>
+        {languages.map((lang) => (
+          <LangBlock key={lang} lang={lang}>
+            {transactionalText[lang].linkFallback}
+          </LangBlock>
+        ))}
+        {/* Only the address may break anywhere: it has no spaces, and words around it stay whole. */}
+        <a
+          href={confirmUrl}
+          className={darkClass.link}
+          style={{ color: colors.link, wordBreak: 'break-all' }}
+        >
+          {confirmUrl}
+        </a>
       </MjmlText>
     </TransactionalFrame>
   );

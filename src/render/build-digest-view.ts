@@ -28,7 +28,7 @@ export interface DigestViewOptions {
   compact?: ReadonlySet<string>;
 }
 
-// react-email's Preview pads to 150 characters with ~20 bytes per missing one: fill it with titles.
+// Inbox previews show up to ~140 characters: fill them with titles (the shell pads what is left).
 const PREHEADER_MAX = 150;
 
 /** Everything the template and the plain-text part show, picked per language and linked. */
