@@ -15,3 +15,5 @@ export type { SegmentCache, SegmentShare } from './create-segment-cache.ts';
 export type { SubscriberSource, SendSubscriber, TokenFor } from './subscriber-source.ts';
 export type { DigestRenderer, RenderedDigest, PersonalizedDigest } from './digest-renderer.ts';
 export { createDigestRenderer } from './create-digest-renderer.ts';
+export { forgetRecipient } from './forget-recipient.ts';
+export type { ForgetTarget } from './forget-recipient.ts';

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { createDatabase } from '../../../db/create-database.ts';
 import { GazetteError } from '../../../errors.ts';
+import { forgetRecipient } from '../../../send/forget-recipient.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
 import type { Output } from '../../output.ts';
 import { withStore } from './with-store.ts';
@@ -14,9 +16,18 @@ export function registerRemove(group: Command, output: Output): void {
     .option('--forget', 'erase the subscriber and consent records (GDPR Art. 17)')
     .action(async (email: string, options: { forget?: boolean }, command: Command) => {
       const address = normalizeEmail(email);
-      await withStore(command, async (store) => {
+      await withStore(command, async (store, config) => {
         if (options.forget) {
+          const ref = (await store.findByEmail(address))?.uid;
           const found = await store.forget(address);
+          // The delivery ledger keeps each recipient's address too (by email as well: a retry
+          // after the store's erasure still finds the rows).
+          const ledgerDb = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+          try {
+            await forgetRecipient(ledgerDb.db, { ref, email: address });
+          } finally {
+            await ledgerDb.close();
+          }
           output.out(
             found
               ? `Erased ${address}; the address is now on the suppression list (stored as a hash only).\n`
