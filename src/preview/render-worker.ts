@@ -16,7 +16,6 @@ const LIBRARIES = [
   'react-dom/server',
   'mjml',
   '@faire/mjml-react',
-  'react-email',
   'date-fns',
   'date-fns/locale/ko',
   'date-fns/locale/en-US',
