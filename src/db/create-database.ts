@@ -1,11 +1,24 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * better-sqlite3 12 wraps its objects in node::ObjectWrap, which aborts the process on Node
+ * 24.19+ when a statement is garbage-collected (nodejs/node#65446); 13 uses Node-API and ships
+ * prebuilt binaries, but needs Node 22 (it crashes on 20). Same API: pick by the running Node.
+ */
+const require = createRequire(import.meta.url);
+const Sqlite = (
+  Number(process.versions.node.split('.')[0]) >= 22
+    ? require('better-sqlite3-napi')
+    : require('better-sqlite3')
+) as typeof BetterSqlite3;
 
 export interface Database {
   db: Kysely<Tables>;
