@@ -24,9 +24,9 @@ export default defineConfig({
     },
   ],
   subject: {
-    ko: '{name} · {date} · 오늘의 {count}건',
-    en: '{name} · {date} · {count} stories',
-    bilingual: '{name} · {date} · {count}건 / stories',
+    ko: '{name} · {date} · 오늘의 {items}',
+    en: '{name} · {date} · {items}',
+    bilingual: '{name} · {date} · {items}',
   },
   unsubscribeMailto: 'unsubscribe@gazette.example',
 });

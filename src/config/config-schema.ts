@@ -30,7 +30,7 @@ export const listSchema = z.strictObject({
   categories: z.array(slug).default([]),
 });
 
-/** `{name}`, `{date}` and `{count}` are replaced in subject lines. */
+/** `{name}`, `{date}`, `{count}` (a number) and `{items}` ("8건", "1 story") are replaced in subject lines. */
 const subjects = z.strictObject({
   ko: z.string().min(1),
   en: z.string().min(1),

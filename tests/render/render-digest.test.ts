@@ -200,6 +200,15 @@ describe('renderDigest: subject and plain text', () => {
     expect(en.subject).toBe('Gazette Daily · Monday, March 2, 2026 · 3 stories');
     const bi = await renderDigest(makeEdition(3, config), { config, list, locale: 'bilingual' });
     expect(bi.subject).toBe('가제트 데일리 / Gazette Daily · 2026년 3월 2일 월요일 · 3건 / stories');
+    const words = { ...config, subject: { ko: '{items}', en: '{items}', bilingual: '{count} · {items}' } };
+    const one = makeEdition(1, config);
+    expect((await renderDigest(one, { config: words, list, locale: 'en' })).subject).toBe('1 story');
+    expect((await renderDigest(one, { config: words, list, locale: 'bilingual' })).subject).toBe(
+      '1 · 1건 / 1 story',
+    );
+    expect((await renderDigest(makeEdition(3, config), { config: words, list, locale: 'en' })).subject).toBe(
+      '3 stories',
+    );
     const ad = makeEdition(2, config, [makeItem(1), makeItem(2, { sponsored: true })]);
     expect((await renderDigest(ad, { config, list, locale: 'en' })).subject).toMatch(
       /^\(광고\) Gazette Daily/,
