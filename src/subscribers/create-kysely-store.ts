@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 import { GazetteError } from '../errors.ts';
 import { emailKey } from './normalize-email.ts';
@@ -45,19 +45,8 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
         if (row === undefined) return undefined;
         if (row.status !== 'pending') return { subscriber: toSubscriber(row), changed: false };
         const at = iso(now);
-        await trx
-          .updateTable('subscribers')
-          .set({ status: 'active', updated_at: at })
-          .where('id', '=', row.id)
-          .execute();
-        const consent = await latestConsent(trx, row.id);
-        if (consent !== undefined) {
-          await trx
-            .updateTable('consents')
-            .set({ confirmed_at: at, confirm_ip: ip })
-            .where('id', '=', consent.id)
-            .execute();
-        }
+        await setStatus(trx, row.id, 'active', at);
+        await stampLatestConsent(trx, row.id, { confirmed_at: at, confirm_ip: ip });
         // The owner asked again and proved the mailbox: an earlier --forget no longer applies.
         await trx.deleteFrom('suppressions').where('email_hash', '=', suppressionHash(row.email)).execute();
         return { subscriber: toSubscriber({ ...row, status: 'active', updated_at: at }), changed: true };
@@ -79,19 +68,8 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
         if (row === undefined) return undefined;
         if (row.status !== 'active' && row.status !== 'pending') return toSubscriber(row);
         const at = iso(now);
-        await trx
-          .updateTable('subscribers')
-          .set({ status: 'unsubscribed', updated_at: at })
-          .where('id', '=', row.id)
-          .execute();
-        const consent = await latestConsent(trx, row.id);
-        if (consent !== undefined) {
-          await trx
-            .updateTable('consents')
-            .set({ unsubscribed_at: at, unsubscribe_source: source })
-            .where('id', '=', consent.id)
-            .execute();
-        }
+        await setStatus(trx, row.id, 'unsubscribed', at);
+        await stampLatestConsent(trx, row.id, { unsubscribed_at: at, unsubscribe_source: source });
         return toSubscriber({ ...row, status: 'unsubscribed', updated_at: at });
       });
     },
@@ -317,6 +295,17 @@ async function isSuppressedIn(db: Db, email: string): Promise<boolean> {
     .where('email_hash', '=', suppressionHash(email))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Record a step (confirmation, unsubscribe) on the subscriber's latest consent record, if any. */
+async function stampLatestConsent(
+  db: Db,
+  subscriberId: number,
+  values: UpdateObject<Tables, 'consents', 'consents'>,
+): Promise<void> {
+  const consent = await latestConsent(db, subscriberId);
+  if (consent !== undefined)
+    await db.updateTable('consents').set(values).where('id', '=', consent.id).execute();
 }
 
 async function setStatus(db: Db, id: number, status: SubscriberStatus, at: string): Promise<void> {
