@@ -124,10 +124,8 @@ export function createLedger(database: Database): Ledger {
           message_id: result.messageId,
           response: result.response.slice(0, 1000),
           error_code: null,
-          claimed_by: null,
-          lease_until: null,
           sent_at: now,
-          updated_at: now,
+          ...handedBack(now),
         }))
         .where('id', '=', id)
         .execute();
@@ -149,9 +147,7 @@ export function createLedger(database: Database): Ledger {
           next_attempt_at: result.nextAttemptAt,
           response: result.response.slice(0, 1000),
           error_code: result.code,
-          claimed_by: null,
-          lease_until: null,
-          updated_at: Date.now(),
+          ...handedBack(),
         }))
         .where('id', '=', id)
         .execute();
@@ -165,9 +161,7 @@ export function createLedger(database: Database): Ledger {
           attempts: eb('attempts', '+', 1),
           response: result.response.slice(0, 1000),
           error_code: result.code,
-          claimed_by: null,
-          lease_until: null,
-          updated_at: Date.now(),
+          ...handedBack(),
         }))
         .where('id', '=', id)
         .execute();
@@ -180,9 +174,7 @@ export function createLedger(database: Database): Ledger {
         .set({
           status: 'skipped',
           response: reason,
-          claimed_by: null,
-          lease_until: null,
-          updated_at: Date.now(),
+          ...handedBack(),
         })
         .where('id', 'in', ids)
         .execute();
@@ -192,7 +184,7 @@ export function createLedger(database: Database): Ledger {
       for (let start = 0; start < ids.length; start += CHUNK) {
         await db
           .updateTable('deliveries')
-          .set({ status: 'pending', claimed_by: null, lease_until: null, updated_at: Date.now() })
+          .set({ status: 'pending', ...handedBack() })
           .where('id', 'in', ids.slice(start, start + CHUNK))
           .where('status', '=', 'claimed')
           .execute();
@@ -210,7 +202,7 @@ export function createLedger(database: Database): Ledger {
         if (owner === null || !isDeadLocalOwner(owner)) continue;
         const result = await db
           .updateTable('deliveries')
-          .set({ status: 'pending', claimed_by: null, lease_until: null, updated_at: Date.now() })
+          .set({ status: 'pending', ...handedBack() })
           .where('edition', '=', scope.edition)
           .where('list_id', '=', scope.listId)
           .where('status', '=', 'claimed')
@@ -268,4 +260,9 @@ function isDeadLocalOwner(owner: string): boolean {
 // PostgreSQL returns bigint columns as strings.
 function normalize(row: Delivery): Delivery {
   return { ...row, id: Number(row.id) };
+}
+
+/** The columns that hand a row back: no owner, no lease, touched now. */
+function handedBack(now = Date.now()) {
+  return { claimed_by: null, lease_until: null, updated_at: now };
 }
