@@ -217,10 +217,12 @@ async function stillWanted(
   listId: string,
   advertising: boolean,
 ): Promise<Set<number>> {
-  const current = await Promise.all(rows.map((row) => source.findByUid(row.subscriber_ref)));
+  // One look-up for the whole batch, not one query per row.
+  const found = await source.findByUids(rows.map((row) => row.subscriber_ref));
+  const current = new Map(found.map((subscriber) => [subscriber.uid, subscriber]));
   const wanted = new Set<number>();
-  rows.forEach((row, index) => {
-    const subscriber = current[index];
+  for (const row of rows) {
+    const subscriber = current.get(row.subscriber_ref);
     if (
       subscriber !== undefined &&
       subscriber.status === 'active' &&
@@ -229,6 +231,6 @@ async function stillWanted(
     ) {
       wanted.add(row.id);
     }
-  });
+  }
   return wanted;
 }

@@ -29,8 +29,11 @@ export interface SubscriberSource {
     listId: string,
     page: { afterId: number; limit: number },
   ): Promise<{ subscribers: SendSubscriber[]; next?: number }>;
-  /** The subscriber as of now: the claim-time re-check (an unsubscribe after planning wins). */
-  findByUid(uid: string): Promise<SendSubscriber | undefined>;
+  /**
+   * These subscribers as of now, for the claim-time re-check of a whole batch (an unsubscribe
+   * after planning wins). Unknown uids are left out; order does not matter.
+   */
+  findByUids(uids: readonly string[]): Promise<SendSubscriber[]>;
   /** A 5.1.x reply said the mailbox does not exist: stop mailing it. */
   markBounced(id: number): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 import { GazetteError } from '../errors.ts';
+import { findByUids } from './find-by-uids.ts';
 import { emailKey } from './normalize-email.ts';
 import { toConsentRecord, toJsonList, toSubscriber } from './row-mapping.ts';
 import type {
@@ -112,6 +113,9 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
     async findByUid(uid) {
       const row = await db.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
       return row === undefined ? undefined : toSubscriber(row);
+    },
+    async findByUids(uids) {
+      return findByUids(db, uids);
     },
     async findByEmail(email) {
       const row = await findRow(db, email);

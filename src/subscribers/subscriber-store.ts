@@ -61,6 +61,8 @@ export interface SubscriberStore {
   page(page: PageQuery & { status?: SubscriberStatus }): Promise<SubscriberPage>;
   count(status?: SubscriberStatus): Promise<number>;
   findByUid(uid: string): Promise<Subscriber | undefined>;
+  /** Many at once, a bounded number of queries however many uids; unknown uids are left out. */
+  findByUids(uids: readonly string[]): Promise<Subscriber[]>;
   /** Case-insensitive lookup of a normalised address. */
   findByEmail(email: string): Promise<Subscriber | undefined>;
   /** The consent records of a subscriber, oldest first. */

@@ -155,33 +155,38 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
       expect(again).toMatchObject({ sent: 0, failed: 0 });
     });
 
-    it('skips a subscriber who unsubscribed between planning and sending', async () => {
+    it('skips whoever left between planning and sending: unsubscribed, off the list, bounced, erased', async () => {
       harness = await createSendHarness(dialect, sink.url);
-      await harness.store.importBatch([
-        subscriber('stays@example.com', 'en'),
-        subscriber('leaves@example.com', 'ko'),
-      ]);
-      const config = harness.fixture.config;
-      const list = config.lists[0]!;
-      const options = { timeZone: config.timeZone, categories: config.categories };
-      const edition = buildEditions(harness.items, options).find((e) => e.date === DATE)!;
-      const segments = createSegmentCache(
-        createDigestRenderer(config),
-        list,
-        filterEdition(edition, list.categories, options),
-        options,
+      await harness.store.importBatch(
+        ['stays', 'leaves', 'moves', 'bounces', 'forgotten'].map((name) =>
+          subscriber(`${name}@example.com`, 'en'),
+        ),
       );
-      const plan = await planSend(
-        { source: harness.store, ledger: harness.ledger, segments },
-        { list, edition: { date: DATE, advertising: false } },
-      );
-      expect(plan.added).toBe(2);
-      const leaver = await harness.store.findByEmail('leaves@example.com');
-      await harness.store.unsubscribe(leaver!.uid, 'test');
+      expect((await planNow(harness, false)).added).toBe(5);
+      const find = async (name: string) => (await harness.store.findByEmail(`${name}@example.com`))!;
+      await harness.store.unsubscribe((await find('leaves')).uid, 'test');
+      const moves = await find('moves');
+      await harness.store.updatePreferences(moves.uid, { ...moves, lists: ['weekly'] });
+      await harness.store.markBounced((await find('bounces')).id);
+      await harness.store.forget('forgotten@example.com');
       const summary = await harness.send();
-      expect(summary).toMatchObject({ sent: 1, skipped: 1 });
+      expect(summary).toMatchObject({ sent: 1, skipped: 4 });
       expect(sink.received.map(to)).toEqual(['stays@example.com']);
-      expect((await harness.ledger.counts({ edition: DATE, listId: 'daily' })).skipped).toBe(1);
+      expect((await harness.ledger.counts({ edition: DATE, listId: 'daily' })).skipped).toBe(4);
+    });
+
+    it('skips a subscriber who withdrew ad consent between planning and sending an advertising edition', async () => {
+      harness = await createSendHarness(dialect, sink.url, {}, { sponsored: true });
+      await harness.store.importBatch([
+        subscriber('keeps-ads@example.com', 'ko', [], { adConsent: true }),
+        subscriber('withdraws@example.com', 'en', [], { adConsent: true }),
+      ]);
+      expect((await planNow(harness, true)).added).toBe(2);
+      const withdraws = (await harness.store.findByEmail('withdraws@example.com'))!;
+      await harness.store.updatePreferences(withdraws.uid, { ...withdraws, adConsent: false });
+      const summary = await harness.send();
+      expect(summary).toMatchObject({ advertising: true, sent: 1, skipped: 1 });
+      expect(sink.received.map(to)).toEqual(['keeps-ads@example.com']);
     });
 
     it('marks an advertising edition (광고) and sends it only to subscribers with ad consent', async () => {
@@ -244,3 +249,21 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
     });
   });
 });
+
+/** Plan the daily list's edition now, as a run would, so a test can change subscribers before sending. */
+function planNow(harness: SendHarness, advertising: boolean) {
+  const config = harness.fixture.config;
+  const list = config.lists[0]!;
+  const options = { timeZone: config.timeZone, categories: config.categories };
+  const edition = buildEditions(harness.items, options).find((e) => e.date === DATE)!;
+  const segments = createSegmentCache(
+    createDigestRenderer(config),
+    list,
+    filterEdition(edition, list.categories, options),
+    options,
+  );
+  return planSend(
+    { source: harness.store, ledger: harness.ledger, segments },
+    { list, edition: { date: DATE, advertising } },
+  );
+}

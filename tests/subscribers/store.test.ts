@@ -228,6 +228,54 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
       expect(results[0]?.subscriber?.id).toBe(results[1]?.subscriber?.id);
     });
 
+    it('finds many by uid at once, as findByUid would, leaving unknown uids out', async () => {
+      const add = async (email: string, extra: Partial<SubscribeInput>) =>
+        (await store.subscribe(input(email, extra))).subscriber!;
+      const both = await add('batch-both@example.com', {
+        confirmed: true,
+        lists: ['weekly', 'daily'],
+        categories: ['tech'],
+        adConsent: true,
+        locale: 'ko',
+      });
+      const pending = await add('batch-pending@example.com', { lists: ['weekly'] });
+      const left = await add('batch-left@example.com', { confirmed: true });
+      const bounced = await add('batch-bounced@example.com', { confirmed: true, lists: [] });
+      await store.unsubscribe(left.uid, 'one-click');
+      await store.markBounced(bounced.id);
+      const uids = [both.uid, pending.uid, left.uid, bounced.uid];
+
+      const found = await store.findByUids(['no-such-uid', ...uids, both.uid, '']);
+      const byUid = new Map(found.map((s) => [s.uid, s]));
+      expect(found).toHaveLength(4);
+      for (const uid of uids) expect(byUid.get(uid)).toEqual(await store.findByUid(uid));
+      expect(byUid.get(both.uid)).toMatchObject({
+        email: 'batch-both@example.com',
+        lists: ['daily', 'weekly'],
+        categories: ['tech'],
+        locale: 'ko',
+        status: 'active',
+        adConsent: true,
+      });
+      expect(byUid.get(pending.uid)).toMatchObject({
+        status: 'pending',
+        lists: ['weekly'],
+        adConsent: false,
+      });
+      expect(byUid.get(left.uid)).toMatchObject({ status: 'unsubscribed', lists: ['daily'] });
+      expect(byUid.get(bounced.uid)).toMatchObject({ status: 'bounced', lists: [] });
+      expect(await store.findByUids([])).toEqual([]);
+      expect(await store.findByUids(['no-such-uid'])).toEqual([]);
+    });
+
+    it("finds by uid past both dialects' bound-parameter limits (SQLite 32766, PostgreSQL 65535)", async () => {
+      const known = (await store.subscribe(input('batch-many@example.com'))).subscriber!;
+      const unknown = Array.from({ length: 70_000 }, (_, i) => `unknown-${i}`);
+      // The known uid last, so it falls in a chunk after the limits would have been hit.
+      const found = await store.findByUids([...unknown, known.uid]);
+      expect(found.map((s) => s.email)).toEqual(['batch-many@example.com']);
+    });
+
     it('pages through everyone, optionally by status', async () => {
       const all = await store.page({ afterId: 0, limit: 1000 });
       expect(all.subscribers.length).toBe(await store.count());
