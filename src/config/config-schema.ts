@@ -72,10 +72,7 @@ export const configSchema = z
       })
       .prefault({}),
     /** Cron expression for `gazette schedule`, evaluated in timeZone. */
-    schedule: z
-      .string()
-      .refine(isCron, 'is not a cron expression: use five fields such as "0 7 * * *" (07:00 every day)')
-      .default('0 7 * * *'),
+    schedule: z.string().check(checkCron).default('0 7 * * *'),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -112,12 +109,27 @@ export const configSchema = z
     });
   });
 
-function isCron(expression: string): boolean {
+function checkCron(ctx: z.core.ParsePayload<string>): void {
+  let next: Date | null;
   try {
-    new Cron(expression, { paused: true }).stop();
-    return true;
+    const job = new Cron(ctx.value, { paused: true });
+    next = job.nextRun();
+    job.stop();
   } catch {
-    return false;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'is not a cron expression: use five fields such as "0 7 * * *" (07:00 every day)',
+    });
+    return;
+  }
+  // Croner accepts a day that no month has; `gazette schedule` would then wait for ever.
+  if (next === null) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: `never comes round: no date matches "${ctx.value}" (such as 30 February): check the day, month and year fields`,
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,4 +75,111 @@ export function cliWorkspace(database: TestDatabase, env: Record<string, string 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/gazette.js');
+
+/** A `gazette` child process; its stdout JSON lines are parsed as they arrive. */
+export interface GazetteChild {
+  /** Every stdout line that is a JSON object, in order (plain-text lines are left out). */
+  readonly records: Record<string, unknown>[];
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resolves once `ready(records)` holds; rejects on exit or timeout, with the output so far. */
+  until(ready: (records: Record<string, unknown>[]) => boolean, timeoutMs: number): Promise<void>;
+  /** The exit code and signal; rejects when the process is still running after timeoutMs. */
+  exited(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Send a signal if the process is still running. */
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/**
+ * `node bin/gazette.js …` as a real process, the way an operator or a container runs it.
+ * `env` is laid over this process's environment; an undefined value removes the variable.
+ */
+export function spawnGazette(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): GazetteChild {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const records: Record<string, unknown>[] = [];
+  let stdout = '';
+  let stderr = '';
+  let pending = '';
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    stdout += text;
+    const lines = (pending + text).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const record = parseRecord(line);
+      if (record !== undefined) records.push(record);
+    }
+    notify();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.on('exit', (code, signal) => {
+    exit = { code, signal };
+    notify();
+  });
+  const output = () => `\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+  const wait = (done: () => boolean, timeoutMs: number, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => {
+        if (done()) finish();
+        else if (exit !== undefined)
+          finish(new Error(`gazette exited (${String(exit.code ?? exit.signal)}) before ${what}${output()}`));
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${output()}`)),
+        timeoutMs,
+      );
+      listeners.add(check);
+      check();
+    });
+  return {
+    records,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    until: (ready, timeoutMs) => wait(() => ready(records), timeoutMs, 'the expected log lines'),
+    async exited(timeoutMs) {
+      await wait(() => exit !== undefined, timeoutMs, 'the exit');
+      return exit!;
+    },
+    kill(signal = 'SIGTERM') {
+      if (exit === undefined) child.kill(signal);
+    },
+  };
+}
+
+function parseRecord(line: string): Record<string, unknown> | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
