@@ -1,9 +1,10 @@
 // Send: msg/s of `runSend` (ledger, claims, personalize, compose, pooled SMTP) against a bare
 // nodemailer pool sending the same pre-rendered messages, in the same run, to the same sink;
-// then peak RSS of a whole send to 100,000 subscribers in a child process.
+// then the peak RSS of the real command, `gazette send` (bin/gazette.js, as cron runs it), to
+// 100,000 subscribers, and to 10,000 run from source (tsx) and from the build.
 // Usage: npm run bench -- send   (SEND_BENCH_MESSAGES, SEND_BENCH_RSS_SUBSCRIBERS to resize;
 // SEND_BENCH_RSS_SUBSCRIBERS=0 skips the memory part)
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { loadItems } from '../../src/content/load-items.ts';
+import { buildEditions } from '../../src/edition/build-editions.ts';
 import { editionItems } from '../../src/edition/edition.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import { toNodemailerMessage } from '../../src/mail/to-nodemailer-message.ts';
@@ -24,6 +27,7 @@ import { FIXTURE_DATE, makeEdition, testConfig } from '../../tests/fixtures/rend
 import { printTable } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const MESSAGES = Number(process.env.SEND_BENCH_MESSAGES ?? 3000);
 const RSS_SUBSCRIBERS = Number(process.env.SEND_BENCH_RSS_SUBSCRIBERS ?? 100_000);
@@ -36,7 +40,6 @@ const POOL = 5;
 
 const mode = process.argv[2];
 if (mode === '--sink') await sinkChild();
-else if (mode === '--rss') await rssChild(process.argv[3] ?? '', Number(process.argv[4]));
 else await main();
 
 async function main(): Promise<void> {
@@ -53,11 +56,19 @@ async function main(): Promise<void> {
     });
     printTable(`Send throughput (pool ${POOL}, ${CONCURRENCY} in flight, base64, SQLite ledger)`, rows);
     if (RSS_SUBSCRIBERS <= 0) return;
+    const small = Math.min(RSS_SUBSCRIBERS, 10_000);
+    const capped = SEND_HEAP_FLAGS.join(' ');
     const rss = [
-      { node: 'defaults', ...(await peakRss(sink.url, RSS_SUBSCRIBERS, [])) },
-      { node: SEND_HEAP_FLAGS.join(' '), ...(await peakRss(sink.url, RSS_SUBSCRIBERS, SEND_HEAP_FLAGS)) },
+      await peakRss(sink.url, RSS_SUBSCRIBERS, { flags: SEND_HEAP_FLAGS, label: `build, ${capped}` }),
+      await peakRss(sink.url, small, {
+        flags: SEND_HEAP_FLAGS,
+        label: `source (tsx), ${capped}`,
+        fromSource: true,
+      }),
+      await peakRss(sink.url, small, { flags: SEND_HEAP_FLAGS, label: `build, ${capped}` }),
+      await peakRss(sink.url, small, { flags: [], label: 'build, node defaults' }),
     ];
-    printTable('Send peak memory (child process, whole run)', rss);
+    printTable('`gazette send` peak memory (the command as cron runs it, sample content)', rss);
   } finally {
     sink.child.kill();
   }
@@ -132,57 +143,54 @@ async function throughput(smtpUrl: string, count: number) {
   }
 }
 
-async function peakRss(smtpUrl: string, subscribers: number, flags: string[]) {
-  const child = fork(SELF, ['--rss', smtpUrl, String(subscribers)], {
-    // --expose-gc: the heap columns are live data after a full collection, not garbage.
-    execArgv: [...process.execArgv, '--expose-gc', ...flags],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  await new Promise((resolve) => child.on('exit', resolve));
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, string | number>;
-}
-
-/** Child: import N subscribers, send to all of them, report the peak RSS of the whole process. */
-async function rssChild(smtpUrl: string, subscribers: number): Promise<void> {
+/**
+ * `gazette send` of the newest sample edition to `subscribers` readers, in a child process exactly
+ * as cron runs it; its JSON summary line reports the process's peak RSS.
+ */
+async function peakRss(
+  smtpUrl: string,
+  subscribers: number,
+  run: { flags: string[]; label: string; fromSource?: boolean },
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-rss-'));
-  // Loading the code (tsx, React, MJML, nodemailer, SQLite) is a fixed cost, whatever the list size.
-  const loaded = process.memoryUsage().rss;
-  const { config, items, database } = await setUp(dir, smtpUrl, subscribers);
-  (globalThis as { gc?: () => void }).gc?.();
-  const afterImport = process.memoryUsage().rss;
-  const heapBefore = process.memoryUsage().heapUsed;
-  const mailer = createSmtpMailer({ url: smtpUrl, pool: POOL });
-  const started = performance.now();
-  const summary = await runSend(
-    {
-      ledger: createLedger(database),
-      source: createKyselyStore(database.db),
-      mailer,
-      renderer: createDigestRenderer(config),
-      tokenFor: (s) => manageToken(SECRET, s),
-    },
-    { config, items, date: FIXTURE_DATE },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  (globalThis as { gc?: () => void }).gc?.();
-  await mailer.close();
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-  console.log(
-    JSON.stringify({
+  try {
+    const { database } = await setUp(dir, smtpUrl, subscribers);
+    await database.close();
+    const { items } = await loadItems(path.join(ROOT, 'content'));
+    const date = buildEditions(items, { timeZone: 'Asia/Seoul', categories: [] })[0]?.date ?? '';
+    const child = spawn(process.execPath, [...run.flags, 'bin/gazette.js', 'send', '--date', date], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+        SMTP_URL: smtpUrl,
+        GAZETTE_SECRET: SECRET,
+        ...(run.fromSource ? { GAZETTE_FROM_SOURCE: '1' } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    const summary = out
+      .split('\n')
+      .filter((l) => l.includes('"type":"summary"'))
+      .map((l) => JSON.parse(l) as { sent: number; elapsedMs: number; rate: number; peakRssMb: number })[0];
+    if (code !== 0 || summary === undefined || summary.sent !== subscribers) {
+      throw new Error(
+        `gazette send exited ${String(code)} having sent ${summary?.sent ?? 0} of ${subscribers}`,
+      );
+    }
+    return {
+      run: run.label,
       subscribers,
-      sent: summary.sent,
-      seconds: seconds.toFixed(0),
-      'msg/s': (summary.sent / seconds).toFixed(0),
-      'RSS with code loaded MB': (loaded / 1048576).toFixed(0),
-      'RSS after import MB': (afterImport / 1048576).toFixed(0),
-      'heap before send MB': (heapBefore / 1048576).toFixed(0),
-      'heap used at end MB': (process.memoryUsage().heapUsed / 1048576).toFixed(0),
-      'peak RSS MB (goal ≤ 150)': (process.resourceUsage().maxRSS / 1024).toFixed(0),
-    }),
-  );
+      's (send)': (summary.elapsedMs / 1000).toFixed(0),
+      'msg/s': summary.rate.toFixed(0),
+      'peak RSS MB (goal ≤ 150)': summary.peakRssMb,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A SQLite store with `count` bilingual subscribers of one list, and a 12-item edition. */

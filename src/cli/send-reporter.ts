@@ -84,8 +84,15 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
         progress(true);
         output.out('\n');
       }
+      // The process's peak memory: what an operator sizes a container or a cron host by.
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       if (json) {
-        line({ type: 'summary', ...summary, lists: summary.lists.map(({ plan: _plan, ...rest }) => rest) });
+        line({
+          type: 'summary',
+          ...summary,
+          lists: summary.lists.map(({ plan: _plan, ...rest }) => rest),
+          peakRssMb,
+        });
         return;
       }
       output.out(
@@ -93,7 +100,7 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
           `failed ${summary.failed}, skipped ${summary.skipped}` +
           (summary.pending > 0 ? `, ${summary.pending} not yet sent` : '') +
           ` in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
-          `(${summary.rate} msg/s)\n`,
+          `(${summary.rate} msg/s, peak memory ${peakRssMb} MB)\n`,
       );
     },
   };

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { GazetteError } from '../errors.ts';
 import type { Config, RuntimeConfig } from './config.ts';
 import { DEFAULT_DATABASE_URL, DEFAULT_PUBLIC_URL } from './config.ts';
 import { configSchema } from './config-schema.ts';
 import { configErrorMap } from './config-error-map.ts';
+import { importConfigModule } from './import-config-module.ts';
 import type { FileConfig } from './config-schema.ts';
 
 export const CONFIG_FILE_NAMES = [
@@ -126,8 +126,7 @@ function findConfigFile(cwd: string, explicit?: string): string {
 async function readConfigFile(file: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8'));
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    return module.default;
+    return await importConfigModule(file);
   } catch (error) {
     throw new GazetteError(
       'CONFIG_INVALID',
