@@ -54,13 +54,20 @@ describe('gazette schedule as a process', () => {
   });
 
   /** Write the fixture's config with `schedule` set, then start `gazette schedule` on it. */
-  const startSchedule = (schedule: string) => {
+  const startSchedule = (schedule: string, env: Record<string, string | undefined> = {}) => {
     const configFile = path.join(fixture.dir, 'gazette.config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...config, schedule }));
     child = spawnGazette(['--config', configFile, 'schedule'], {
       cwd: fixture.dir,
-      env: { DATABASE_URL: test.url, GAZETTE_SECRET: SECRET, SMTP_URL: sink.url },
+      env: {
+        DATABASE_URL: test.url,
+        GAZETTE_SECRET: SECRET,
+        SMTP_URL: sink.url,
+        // Real mail needs a public https address for its unsubscribe links.
+        GAZETTE_PUBLIC_URL: 'https://news.example',
+        ...env,
+      },
     });
     return child;
   };
@@ -128,6 +135,17 @@ describe('gazette schedule as a process', () => {
     renameSync(away, contentDir);
     await gazette.until((records) => scheduleEvents(records, 'done').some((r) => r.exitCode === 0), WAIT_MS);
     expect(perRecipient()).toEqual({ 'ko@example.com': 1, 'en@example.com': 1 });
+  });
+
+  it('refuses to start over SMTP with the localhost default public URL, naming GAZETTE_PUBLIC_URL', async () => {
+    const gazette = startSchedule(EVERY_SECOND, { GAZETTE_PUBLIC_URL: undefined });
+    const exit = await gazette.exited(WAIT_MS);
+    expect(exit.code, gazette.stderr).toBe(1);
+    expect(gazette.stderr).toMatch(
+      /gazette: GAZETTE_PUBLIC_URL is unset .*for example https:\/\/news\.example\.com/,
+    );
+    expect(scheduleEvents(gazette.records, 'waiting')).toEqual([]);
+    expect(sink.received).toHaveLength(0);
   });
 
   it.each([

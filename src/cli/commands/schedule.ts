@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { isGazetteError } from '../../errors.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -20,6 +21,8 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
     .option('--list <id...>', 'only these lists')
     .action(async (flags: ScheduleFlags, command) => {
       const config = await loadCliConfig(command, { contentDir: flags.content });
+      // Refuse at start, not at 07:00 on every tick.
+      assertPublicUrlForMail(config);
       const log = (record: Record<string, unknown>) =>
         output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
       await withStopSignals(

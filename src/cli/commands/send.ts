@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { runSendJob } from '../send-job.ts';
@@ -23,6 +24,8 @@ export const registerSend: RegisterCommand = (program, output, setExitCode) => {
     .option('--dry-run', 'plan and render, print counts and sizes per segment, send nothing')
     .action(async (flags: SendFlags, command) => {
       const config = await loadCliConfig(command, { contentDir: flags.content });
+      // Before anything is planned or sent: a dry run sends nothing, so any public URL will do.
+      if (!flags.dryRun) assertPublicUrlForMail(config);
       setExitCode(
         await withStopSignals(
           (signal) =>
