@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   SMTP_TRANSIENT: 'The SMTP server deferred a message (4xx)',
   SMTP_PERMANENT: 'The SMTP server rejected a message (5xx)',
   SMTP_POLICY: 'The SMTP server rejected a message for policy reasons (5.7.x)',
-  HEADER_INJECTION: 'A value bound for a mail header contains CR or LF',
+  HEADER_INJECTION: 'A value bound for a mail header contains a line break or other control character',
   SECRET_MISSING: 'GAZETTE_SECRET is unset or too short',
   PREVIEW_NOT_FOUND: 'The preview has no edition or email by that name',
   PREVIEW_WORKER: 'The preview render process crashed, timed out or could not start',

@@ -1,10 +1,18 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { LOCALES } from '../locale.ts';
+import { findHeaderUnsafeChar } from './find-header-unsafe-char.ts';
 
+/**
+ * Text that ends up in a mail header (From, Reply-To, Subject, List-Id, List-Unsubscribe, the
+ * envelope, DKIM-Signature): refused here, once, rather than for every recipient at send time.
+ */
+const headerText = z.string().check(checkHeaderSafe);
 const localizedLabel = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
+/** A label that becomes part of a header: the newsletter's name (in subjects), a list's name (List-Id). */
+const headerLabel = z.strictObject({ ko: headerText.min(1), en: headerText.min(1) });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" or "_"');
-const email = z.email('must be an email address such as digest@news.example');
+const email = headerText.pipe(z.email('must be an email address such as digest@news.example'));
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -19,7 +27,7 @@ export const categorySchema = z.strictObject({ id: slug, label: localizedLabel }
 
 export const listSchema = z.strictObject({
   id: slug,
-  name: localizedLabel,
+  name: headerLabel,
   description: localizedLabel.optional(),
   /** The locales a subscriber of this list may choose. */
   locales: z
@@ -32,16 +40,16 @@ export const listSchema = z.strictObject({
 
 /** `{name}`, `{date}`, `{count}` (a number) and `{items}` ("8건", "1 story") are replaced in subject lines. */
 const subjects = z.strictObject({
-  ko: z.string().min(1),
-  en: z.string().min(1),
-  bilingual: z.string().min(1),
+  ko: headerText.min(1),
+  en: headerText.min(1),
+  bilingual: headerText.min(1),
 });
 
 // Strict objects: a misspelt key (`timezone`) would otherwise be dropped and its default used.
 export const configSchema = z
   .strictObject({
-    name: localizedLabel,
-    from: z.strictObject({ name: z.string().min(1).optional(), email }),
+    name: headerLabel,
+    from: z.strictObject({ name: headerText.min(1).optional(), email }),
     replyTo: email.optional(),
     postalAddress: z.string().min(1),
     timeZone: timeZone.default('Asia/Seoul'),
@@ -65,9 +73,9 @@ export const configSchema = z
         ratePerSecond: z.number().min(0).default(0),
         pool: z.number().int().min(1).max(50).default(5),
         maxAttempts: z.number().int().min(1).max(20).default(4),
-        verpDomain: z.string().optional(),
+        verpDomain: headerText.optional(),
         dkim: z
-          .strictObject({ domainName: z.string(), keySelector: z.string(), privateKeyFile: z.string() })
+          .strictObject({ domainName: headerText, keySelector: headerText, privateKeyFile: z.string() })
           .optional(),
       })
       .prefault({}),
@@ -108,6 +116,16 @@ export const configSchema = z
       });
     });
   });
+
+function checkHeaderSafe(ctx: z.core.ParsePayload<string>): void {
+  const found = findHeaderUnsafeChar(ctx.value);
+  if (found === undefined) return;
+  ctx.issues.push({
+    code: 'custom',
+    input: ctx.value,
+    message: `contains ${found}: this value goes into a mail header, which must be one line of text; remove the character`,
+  });
+}
 
 function checkCron(ctx: z.core.ParsePayload<string>): void {
   let next: Date | null;

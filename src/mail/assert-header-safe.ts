@@ -1,14 +1,17 @@
+import { findHeaderUnsafeChar } from '../config/find-header-unsafe-char.ts';
 import { GazetteError } from '../errors.ts';
 
-/** nodemailer's rule, applied at the boundary: a value bound for a header may not hold CR or LF. */
+/**
+ * nodemailer's rule, applied at the boundary: a value bound for a header may not hold a line
+ * break (CR, LF, U+0085, U+2028, U+2029) or any other control character such as NUL.
+ */
 export function assertHeaderSafe(value: string, field: string): string {
-  if (/[\r\n\u2028\u2029]/.test(value)) {
+  const found = findHeaderUnsafeChar(value);
+  if (found !== undefined) {
     throw new GazetteError(
       'HEADER_INJECTION',
-      `${field} contains a line break; refusing to put it in a mail header.`,
-      {
-        field,
-      },
+      `${field} contains ${found}, a line break or control character; refusing to put it in a mail header.`,
+      { field },
     );
   }
   return value;

@@ -112,6 +112,56 @@ describe('parseConfig', () => {
     expect(message).toBe(`gazette.config.json is invalid:\n  - ${line}`);
   });
 
+  // Every value that reaches a mail header is checked here, once, so that a stray line break
+  // fails the config load instead of every recipient at send time (HEADER_INJECTION).
+  const list = VALID.lists[0]!;
+  const SUBJECT = { ko: '{name}', en: '{name}', bilingual: '{name}' };
+  const DKIM = { domainName: 'news.example', keySelector: 's1', privateKeyFile: 'dkim.pem' };
+  it.each([
+    ['name.ko', (v: string) => ({ name: { ko: v, en: 'Gazette' } })],
+    ['name.en', (v: string) => ({ name: { ko: '가제트', en: v } })],
+    ['from.name', (v: string) => ({ from: { name: v, email: 'digest@news.example' } })],
+    ['from.email', (v: string) => ({ from: { email: `digest${v}@news.example` } })],
+    ['replyTo', (v: string) => ({ replyTo: `editors${v}@news.example` })],
+    ['unsubscribeMailto', (v: string) => ({ unsubscribeMailto: `stop${v}@news.example` })],
+    ['lists.0.name.en', (v: string) => ({ lists: [{ ...list, name: { ko: '데일리', en: v } }] })],
+    ['lists.0.name.ko', (v: string) => ({ lists: [{ ...list, name: { ko: v, en: 'Daily' } }] })],
+    ['subject.ko', (v: string) => ({ subject: { ...SUBJECT, ko: v } })],
+    ['subject.en', (v: string) => ({ subject: { ...SUBJECT, en: v } })],
+    ['subject.bilingual', (v: string) => ({ subject: { ...SUBJECT, bilingual: v } })],
+    ['send.verpDomain', (v: string) => ({ send: { verpDomain: `bounces.news.example${v}` } })],
+    [
+      'send.dkim.domainName',
+      (v: string) => ({ send: { dkim: { ...DKIM, domainName: `news${v}.example` } } }),
+    ],
+    ['send.dkim.keySelector', (v: string) => ({ send: { dkim: { ...DKIM, keySelector: `s1${v}` } } })],
+  ])('%s: a line break or control character is refused at load, naming the key', (key, change) => {
+    for (const [char, described] of [
+      ['\u2028', 'U+2028 (line separator)'],
+      ['\u2029', 'U+2029 (paragraph separator)'],
+      ['\u0085', 'U+0085 (next line)'],
+      ['\r\n', 'U+000D (carriage return)'],
+      ['\n', 'U+000A (line feed)'],
+      ['\u0000', 'U+0000 (NUL)'],
+      ['\u001b', 'U+001B (a control character)'],
+    ] as const) {
+      const message = messageOf(() =>
+        parseConfig({ ...VALID, ...change(`Gazette${char}Bcc: x@evil.example`) }, 'c.json'),
+      );
+      expect(message).toBe(
+        `c.json is invalid:\n  - ${key}: contains ${described}: this value goes into a mail header, which must be one line of text; remove the character`,
+      );
+    }
+  });
+
+  it('leaves text that never reaches a header alone (a list description may span lines)', () => {
+    const config = parseConfig({
+      ...VALID,
+      lists: [{ ...list, description: { ko: '첫 줄\n둘째 줄', en: 'One\nTwo' } }],
+    });
+    expect(config.lists[0]?.description?.en).toBe('One\nTwo');
+  });
+
   it('lists every missing key at once', () => {
     expect(messageOf(() => parseConfig({ name: VALID.name }, 'gazette.config.ts'))).toBe(
       'gazette.config.ts is invalid:\n  - from: is required\n  - postalAddress: is required\n  - lists: is required',

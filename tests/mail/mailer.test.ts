@@ -71,13 +71,19 @@ describe('SMTP mailer against a real SMTP server', () => {
     expect(isGazetteError(error) && error.code).toBe('SMTP_CONNECTION');
   });
 
-  it('refuses CR/LF in any header value before anything reaches the wire', async () => {
+  it('refuses a line break or control character in any header value before anything reaches the wire', async () => {
     const mailer = createSmtpMailer({ url: sink.url });
     const before = sink.received.length;
     for (const bad of [
       mail('x@example.com\r\nBcc: victim@example.com'),
       mail('x@example.com', { subject: 'Hi\r\nBcc: victim@example.com' }),
       mail('x@example.com', { from: { name: 'Evil\nBcc: v@example.com', address: 'a@b.example' } }),
+      // Unicode line breaks and NUL: some mail software splits or truncates header lines on them.
+      mail('x@example.com', { from: { name: 'Evil\u2028Bcc: v@example.com', address: 'a@b.example' } }),
+      mail('x@example.com', { subject: 'Hi\u2029Bcc: victim@example.com' }),
+      mail('x@example.com', { subject: 'Hi\u0085Bcc: victim@example.com' }),
+      mail('x@example.com', { replyTo: 'r@example.com\u0000' }),
+      mail('x@example.com', { listId: 'Daily\u000b <daily.gazette.example>' }),
     ]) {
       const error = await mailer.send(bad).catch((e: unknown) => e);
       expect(isGazetteError(error, 'HEADER_INJECTION')).toBe(true);
