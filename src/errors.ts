@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   SMTP_TRANSIENT: 'The SMTP server deferred a message (4xx)',
   SMTP_PERMANENT: 'The SMTP server rejected a message (5xx)',
   SMTP_POLICY: 'The SMTP server rejected a message for policy reasons (5.7.x)',
+  SMTP_AUTH:
+    'The SMTP server refused the login (530/535): the user or password in SMTP_URL is wrong or missing',
   HEADER_INJECTION: 'A value bound for a mail header contains a line break or other control character',
   SECRET_MISSING: 'GAZETTE_SECRET is unset or too short',
   PREVIEW_NOT_FOUND: 'The preview has no edition or email by that name',

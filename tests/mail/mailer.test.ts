@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxMailer, createSmtpMailer } from '../../src/mail/index.ts';
 import type { OutgoingMail } from '../../src/mail/index.ts';
@@ -90,6 +92,77 @@ describe('SMTP mailer against a real SMTP server', () => {
     }
     await mailer.close();
     expect(sink.received.length).toBe(before);
+  });
+});
+
+describe('SMTP mailer against a server that requires a login', () => {
+  const USER = 'gazette';
+  const PASSWORD = 'correct-horse-battery-staple';
+  let server: SMTPServer;
+  let port: number;
+  const received: string[] = [];
+  beforeAll(async () => {
+    server = new SMTPServer({
+      // Plain AUTH without TLS on loopback, as a test relay would; real servers require STARTTLS.
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === USER && auth.password === PASSWORD) {
+          callback(null, { user: auth.username });
+          return;
+        }
+        // As real servers reply (Gmail: 535-5.7.8 Username and Password not accepted).
+        callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      },
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    server.on('error', () => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const url = (user: string, password: string) =>
+    `smtp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+
+  it('verify() turns a wrong password into SMTP_AUTH naming SMTP_URL, never echoing the password', async () => {
+    const wrong = 'wrong-pa$$word';
+    const mailer = createSmtpMailer({ url: url(USER, wrong) });
+    const error = await mailer.verify().catch((e: unknown) => e);
+    await mailer.close();
+    expect(isGazetteError(error) && error.code).toBe('SMTP_AUTH');
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^The SMTP server refused the login: 535 5\.7\.8 Authentication credentials invalid\. /,
+    );
+    expect(message).toMatch(/Check the user and password in SMTP_URL/);
+    expect(message).not.toContain(wrong);
+    expect(JSON.stringify((error as { context: unknown }).context)).not.toContain(wrong);
+    expect(message).not.toMatch(/SPF|DKIM|policy/);
+  });
+
+  it('a send without credentials (530 authentication required) is SMTP_AUTH too, not a policy pause', async () => {
+    const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}` });
+    const error = await mailer.send(mail('reader@example.com')).catch((e: unknown) => e);
+    await mailer.close();
+    expect(isGazetteError(error) && error.code).toBe('SMTP_AUTH');
+    expect(isGazetteError(error) && String(error.context.smtpResponse)).toMatch(/^530 /);
+    expect(received).toEqual([]);
+  });
+
+  it('with the right user and password, verify() passes and the message goes through', async () => {
+    const mailer = createSmtpMailer({ url: url(USER, PASSWORD) });
+    await mailer.verify();
+    await mailer.send(mail('reader@example.com'));
+    await mailer.close();
+    expect(received).toEqual(['reader@example.com']);
   });
 });
 
