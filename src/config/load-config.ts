@@ -89,9 +89,17 @@ export function resolveConfig(
     );
   }
   checkDatabaseUrl(runtime.databaseUrl);
+  const dkim = fileConfig.send.dkim;
   return {
     ...fileConfig,
     ...runtime,
+    send:
+      dkim === undefined
+        ? fileConfig.send
+        : {
+            ...fileConfig.send,
+            dkim: { ...dkim, privateKeyFile: path.resolve(rootDir, dkim.privateKeyFile) },
+          },
     contentDir: path.resolve(rootDir, overrides.contentDir ?? fileConfig.contentDir),
     outDir: path.resolve(rootDir, overrides.outDir ?? fileConfig.outDir),
     outboxDir: path.resolve(rootDir, fileConfig.outboxDir),

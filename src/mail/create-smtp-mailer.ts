@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
+import { GazetteError } from '../errors.ts';
 import type { Mailer } from './mailer.ts';
 import type { OutgoingMail, SentInfo } from './outgoing-mail.ts';
 import { toNodemailerMessage } from './to-nodemailer-message.ts';
@@ -33,7 +35,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       ? {
           domainName: options.dkim.domainName,
           keySelector: options.dkim.keySelector,
-          privateKey: readFileSync(options.dkim.privateKeyFile, 'utf8'),
+          privateKey: readDkimKey(options.dkim.privateKeyFile),
           // The default list leaves out List-Unsubscribe-Post; RFC 8058 §4 wants both signed.
           headerFieldNames:
             'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:List-Id:List-Unsubscribe:List-Unsubscribe-Post',
@@ -64,4 +66,33 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       transport.close();
     },
   };
+}
+
+/**
+ * The DKIM key, read once at start: a missing or unreadable file is a config mistake, said
+ * before anything is sent (not a stack trace, not one signing failure per message).
+ */
+function readDkimKey(file: string): string {
+  const fail = (reason: string, cause: unknown) =>
+    new GazetteError(
+      'CONFIG_INVALID',
+      `send.dkim.privateKeyFile: ${file} ${reason}. Point send.dkim.privateKeyFile in the config at the ` +
+        'PEM private key whose public half is published at SELECTOR._domainkey.DOMAIN (a relative path ' +
+        'is relative to the config file), or remove send.dkim to send unsigned.',
+      { field: 'send.dkim.privateKeyFile', file },
+      { cause },
+    );
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fail(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`, error);
+  }
+  try {
+    createPrivateKey(pem);
+  } catch (error) {
+    throw fail('is not an unencrypted PEM private key (-----BEGIN PRIVATE KEY-----)', error);
+  }
+  return pem;
 }

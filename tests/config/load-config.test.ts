@@ -194,6 +194,16 @@ describe('resolveConfig: environment and flags', () => {
     expect(config.secret).toBeUndefined();
   });
 
+  it('resolves the DKIM key file against the config folder, like every path in the file', () => {
+    const dkim = { domainName: 'news.example', keySelector: 's1' };
+    const relative = parseConfig({ ...VALID, send: { dkim: { ...dkim, privateKeyFile: 'keys/dkim.pem' } } });
+    expect(resolveConfig(relative, '/srv/gazette', {}).send.dkim?.privateKeyFile).toBe(
+      '/srv/gazette/keys/dkim.pem',
+    );
+    const absolute = parseConfig({ ...VALID, send: { dkim: { ...dkim, privateKeyFile: '/etc/dkim.pem' } } });
+    expect(resolveConfig(absolute, '/srv/gazette', {}).send.dkim?.privateKeyFile).toBe('/etc/dkim.pem');
+  });
+
   it('reads the environment, and flags win over it; an empty variable counts as unset', () => {
     const env = {
       SMTP_URL: 'smtp://mail.example.com:587',

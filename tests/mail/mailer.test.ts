@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -163,6 +164,52 @@ describe('SMTP mailer against a server that requires a login', () => {
     await mailer.send(mail('reader@example.com'));
     await mailer.close();
     expect(received).toEqual(['reader@example.com']);
+  });
+});
+
+describe('SMTP mailer: the DKIM key file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-dkim-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dkim = (privateKeyFile: string) => ({
+    domainName: 'gazette.example',
+    keySelector: 's1',
+    privateKeyFile,
+  });
+  const errorOf = (privateKeyFile: string) => {
+    try {
+      void createSmtpMailer({ url: 'smtp://127.0.0.1:1', dkim: dkim(privateKeyFile) }).close();
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('a missing file is CONFIG_INVALID naming send.dkim.privateKeyFile and the path, not ENOENT', () => {
+    const file = path.join(dir, 'missing.pem');
+    const error = errorOf(file);
+    expect(isGazetteError(error, 'CONFIG_INVALID')).toBe(true);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^send\\.dkim\\.privateKeyFile: ${file.replace(/[.\\/]/g, '\\$&')} does not exist\\. `),
+    );
+    expect((error as Error).message).not.toMatch(/ENOENT|^\s+at /m);
+  });
+
+  it('a file that is not a private key is CONFIG_INVALID too', () => {
+    const file = path.join(dir, 'public.pem');
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
+    const error = errorOf(file);
+    expect(isGazetteError(error, 'CONFIG_INVALID')).toBe(true);
+    expect((error as Error).message).toContain(
+      `send.dkim.privateKeyFile: ${file} is not an unencrypted PEM private key`,
+    );
+  });
+
+  it('a PEM private key is accepted', async () => {
+    const file = path.join(dir, 'dkim.pem');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    expect(errorOf(file)).toBeUndefined();
   });
 });
 
