@@ -1,3 +1,4 @@
+import { DEFAULT_DATABASE_URL } from '../../config/config.ts';
 import { createDatabase } from '../../db/create-database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Locale } from '../../locale.ts';
@@ -13,6 +14,13 @@ import { withStopSignals } from '../with-stop-signals.ts';
  * these links never reach anybody; a real send refuses to run without a real secret.
  */
 const DEMO_SECRET = 'gazette-demo-secret-for-the-outbox-only-not-for-real-mail';
+
+/**
+ * The demo's own SQLite file, next to the config, whatever DATABASE_URL says: pointed at a real
+ * store, the demo would send the newest edition to every real subscriber's .eml and mark them
+ * sent, so the real morning send would skip them.
+ */
+const DEMO_DATABASE_URL = 'sqlite:./data/demo.db';
 
 /** Sample readers: every locale, with and without topics, one with ad consent. */
 const SAMPLE: Array<[email: string, name: string | null, locale: Locale, categories: string[], ad: boolean]> =
@@ -35,12 +43,28 @@ export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
   program
     .command('demo')
     .description(
-      'no server needed: import sample subscribers into the embedded SQLite (if empty) and send the newest sample edition to the outbox',
+      "no server needed: import sample subscribers into the demo's own SQLite file (if empty) and send the newest sample edition to the outbox; ignores DATABASE_URL and SMTP_URL",
     )
     .action(async (_flags: unknown, command) => {
       const loaded = await loadCliConfig(command);
-      // The demo never talks to a mail server, whatever SMTP_URL says.
-      const config = { ...loaded, smtpUrl: undefined, secret: loaded.secret ?? DEMO_SECRET };
+      // The demo never talks to a mail server or a real store, whatever SMTP_URL and DATABASE_URL say.
+      const config = {
+        ...loaded,
+        smtpUrl: undefined,
+        databaseUrl: DEMO_DATABASE_URL,
+        secret: loaded.secret ?? DEMO_SECRET,
+      };
+      // Neither value is echoed: both may hold a password.
+      if (loaded.databaseUrl !== DEFAULT_DATABASE_URL) {
+        output.err(
+          `DATABASE_URL is set, but the demo ignores it: it uses its own ${DEMO_DATABASE_URL} with sample subscribers. Run gazette send to reach real subscribers.\n`,
+        );
+      }
+      if (loaded.smtpUrl !== undefined) {
+        output.err(
+          `SMTP_URL is set, but the demo ignores it: it writes .eml files under ${config.outboxDir} and sends nothing.\n`,
+        );
+      }
       const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
       try {
         await migrate(database);
@@ -54,7 +78,8 @@ export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
         await database.close();
       }
       const code = await withStopSignals(
-        (signal) => runSendJob(config, { latest: true, signal, json: false }, output),
+        // Like send: a progress bar on a terminal, JSON lines in a log or a pipe.
+        (signal) => runSendJob(config, { latest: true, signal }, output),
         (name) => output.err(`\n${name}: stopping after the messages in flight\n`),
       );
       output.out(
