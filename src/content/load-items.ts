@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.ts';
 import type { ContentProblem, Item } from './item.ts';
 import { parseItem } from './parse-item.ts';
+import { MAX_FILE_BYTES, MAX_FILE_CHARS } from './read-front-matter.ts';
 
 export interface LoadResult {
   /** Every valid item, in path order. */
@@ -26,21 +27,25 @@ export async function loadItems(dir: string): Promise<LoadResult> {
     const batch = files.slice(start, start + READ_BATCH);
     const sources = await Promise.all(
       batch.map(async (file) => {
+        const full = path.join(dir, file);
         try {
-          return { file, source: await readFile(path.join(dir, file), 'utf8') };
+          // Size first: a 120 MB dump read whole would take the send down with it (out of memory).
+          const { size } = await stat(full);
+          if (size > MAX_FILE_BYTES) {
+            return {
+              file,
+              problem: `is larger than ${MAX_FILE_CHARS} characters (${megabytes(size)} on disk): not a digest item; it was not read`,
+            };
+          }
+          return { file, source: await readFile(full, 'utf8') };
         } catch (error) {
-          return { file, error: (error as Error).message };
+          return { file, problem: `cannot be read: ${(error as Error).message}` };
         }
       }),
     );
     for (const entry of sources) {
       if (entry.source === undefined) {
-        problems.push({
-          file: entry.file,
-          message: `cannot be read: ${entry.error}`,
-          severity: 'error',
-          code: 'CONTENT_FILE',
-        });
+        problems.push({ file: entry.file, message: entry.problem, severity: 'error', code: 'CONTENT_FILE' });
         continue;
       }
       const parsed = parseItem(entry.file, entry.source);
@@ -92,6 +97,10 @@ export async function findContentFiles(dir: string): Promise<string[]> {
   };
   await walk('');
   return found.sort();
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function isReadme(name: string): boolean {

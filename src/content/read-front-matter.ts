@@ -8,6 +8,11 @@ export type FrontMatterResult =
 
 /** Larger than any digest item; a file this big is a mistake (a dump, an image renamed .md). */
 export const MAX_FILE_CHARS = 1_000_000;
+/**
+ * The same limit on disk, checked before reading: UTF-8 spends at most 3 bytes per UTF-16 unit,
+ * so a file over this many bytes is over MAX_FILE_CHARS whatever it holds.
+ */
+export const MAX_FILE_BYTES = 3 * MAX_FILE_CHARS;
 
 const OPENING = /^---[ \t]*(\r?\n|$)/;
 const CLOSING = /\r?\n---[ \t]*(\r?\n|$)/;
