@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isMatch } from 'date-fns';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -38,8 +39,9 @@ export const registerSend: RegisterCommand = (program, output, setExitCode) => {
 };
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('use YYYY-MM-DD, for example 2026-11-23');
+  // isMatch, not Date.parse: Date.parse rolls 2026-02-30 over to 2 March instead of refusing it.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isMatch(value, 'yyyy-MM-dd')) {
+    throw new InvalidArgumentError('use a real calendar date as YYYY-MM-DD, for example 2026-11-23');
   }
   return value;
 }
