@@ -26,7 +26,7 @@ export interface SendJobOptions {
   json?: boolean;
 }
 
-/** Exit codes: 0 all sent, 2 some deferred or failed (all recorded), 1 fatal or paused. */
+/** Exit codes: 0 all sent, 2 some deferred, failed or not sent yet (all recorded), 1 fatal or paused. */
 export const SEND_EXIT = { ok: 0, fatal: 1, incomplete: 2 } as const;
 
 /**
@@ -99,6 +99,13 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
 }
 
 function explain(summary: SendSummary, output: Output, outbox: string | undefined): number {
+  if (summary.fatal !== undefined) {
+    output.err(
+      `The send stopped: ${summary.fatal.message} (${summary.fatal.code}). No recipient was marked failed; ` +
+        'fix the cause and run the same command again to send the rest.\n',
+    );
+    return SEND_EXIT.fatal;
+  }
   if (summary.paused !== undefined) {
     output.err(
       `The send is paused: the SMTP server refused a message for policy reasons (${summary.paused}). ` +
@@ -106,13 +113,38 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
     );
     return SEND_EXIT.fatal;
   }
+  let code: number = SEND_EXIT.ok;
+  if (summary.lost > 0) {
+    output.err(
+      `${summary.lost} result(s) were not recorded: this run held those rows past their lease (was the ` +
+        'machine suspended?) and another worker took them; those readers may get the edition twice.\n',
+    );
+  }
+  if (summary.notPlanned.length > 0) {
+    output.err(
+      `Stopped before planning ${summary.notPlanned.join(', ')}: nothing was sent to those lists; ` +
+        'run the same command again to send them.\n',
+    );
+    code = SEND_EXIT.incomplete;
+  }
+  if (summary.claimed > 0) {
+    const until = summary.claimedUntil ?? Date.now();
+    const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+    output.err(
+      `${summary.claimed} message(s) are claimed by another send until ${new Date(until).toISOString()} ` +
+        `(about ${minutes} min): if it is still running, it sends them; if it died, run the same command ` +
+        'again after then to send them.\n',
+    );
+    code = SEND_EXIT.incomplete;
+  }
   if (summary.failed > 0 || summary.deferred > 0 || summary.pending > 0) {
     output.err(
       `${summary.failed} failed (recorded, not retried), ${summary.deferred} deferred and ` +
         `${summary.pending} not yet sent: run the same command again to send what is left.\n`,
     );
-    return SEND_EXIT.incomplete;
+    code = SEND_EXIT.incomplete;
   }
-  if (outbox !== undefined && summary.sent > 0) output.err(`Messages are in ${outbox}\n`);
-  return SEND_EXIT.ok;
+  if (code === SEND_EXIT.ok && outbox !== undefined && summary.sent > 0)
+    output.err(`Messages are in ${outbox}\n`);
+  return code;
 }

@@ -17,7 +17,8 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
     output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
   let total = 0;
   let done = 0;
-  let started = performance.now();
+  // One clock for the whole send: rate and ETA count every list, not only the latest.
+  const started = performance.now();
   let lastDraw = 0;
 
   const progress = (force = false) => {
@@ -41,7 +42,6 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
   return {
     planned(list, plan, open, dryRun) {
       total += open;
-      started = performance.now();
       if (json) {
         line({ type: 'plan', list: list.id, ...plan, open, dryRun });
         return;
@@ -74,6 +74,13 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
         line({ list: list.id, ...event });
       } else if (event.type === 'paused') {
         output.err(`\npaused: ${event.reason}\n`);
+      } else if (event.type === 'fatal') {
+        output.err(`\nstopping: ${event.message}\n`);
+      } else if (event.type === 'throttled') {
+        const seconds = Math.max(0, Math.ceil((event.untilMs - Date.now()) / 1000));
+        output.err(`\nSMTP server trouble (${event.response}): every worker waits ${seconds}s\n`);
+      } else if (event.type === 'lost') {
+        output.err(`\nlease lost for ${event.email}: its result (${event.outcome}) was not recorded\n`);
       } else if (event.type === 'failed' || event.type === 'deferred') {
         output.err(`\n${event.type} ${event.email}: ${event.response}\n`);
       }
@@ -99,6 +106,7 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
         `${summary.dryRun ? 'dry run, nothing sent: ' : ''}sent ${summary.sent}, deferred ${summary.deferred}, ` +
           `failed ${summary.failed}, skipped ${summary.skipped}` +
           (summary.pending > 0 ? `, ${summary.pending} not yet sent` : '') +
+          (summary.claimed > 0 ? `, ${summary.claimed} claimed by another worker` : '') +
           ` in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
           `(${summary.rate} msg/s, peak memory ${peakRssMb} MB)\n`,
       );

@@ -1,25 +1,19 @@
 import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
-import type { GazetteError } from '../errors.ts';
-import { isGazetteError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { classifySmtpError, isTransient } from '../mail/classify-smtp-error.ts';
+import type { SentInfo } from '../mail/outgoing-mail.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { SegmentCache } from './create-segment-cache.ts';
+import type { DeliveryEvent } from './delivery-event.ts';
 import type { Delivery, Ledger } from './ledger.ts';
 import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
 import { composeMail } from './compose-mail.ts';
-import { createRateLimiter, sleep } from './create-rate-limiter.ts';
-import { retryDelay } from './retry-delay.ts';
+import { createClaimQueue } from './create-claim-queue.ts';
+import { createRateLimiter } from './create-rate-limiter.ts';
+import { createSmtpGate } from './create-smtp-gate.ts';
+import { recordFailure } from './record-failure.ts';
 
-/** What happened to one recipient (for progress and log lines). */
-export type DeliveryEvent =
-  | { type: 'sent'; email: string; messageId: string; response: string }
-  | { type: 'deferred'; email: string; code: string; response: string; retryAt: number }
-  | { type: 'failed'; email: string; code: string; response: string; bounced: boolean }
-  | { type: 'skipped'; email: string; reason: string }
-  | { type: 'paused'; reason: string }
-  | { type: 'waiting'; untilMs: number };
+export type { DeliveryEvent } from './delivery-event.ts';
 
 export interface DeliverDeps {
   ledger: Ledger;
@@ -33,7 +27,8 @@ export interface DeliverDeps {
 export interface DeliverOptions {
   config: Config;
   list: ListConfig;
-  edition: { date: string; advertising: boolean };
+  /** Edition date, `YYYY-MM-DD`. Advertising is decided per segment (its share of the edition). */
+  date: string;
   runId: string;
   owner: string;
   /** Messages in flight at once. */
@@ -47,6 +42,10 @@ export interface DeliverOptions {
   /** Wait within the run for a retry due no later than this; later ones are left to the next run. */
   maxRetryWaitMs?: number;
   leaseMs?: number;
+  /** First pause of every worker after a connection failure or a throttling reply; doubles. */
+  throttleMs?: number;
+  /** Connection failures in a row (one per pause) after which the server counts as unreachable. */
+  maxConnectionRounds?: number;
   signal?: AbortSignal;
   onEvent?: (event: DeliveryEvent) => void;
 }
@@ -58,179 +57,153 @@ export interface DeliverResult {
   skipped: number;
   /** Deferrals, counting each retry. */
   deferrals: number;
+  /** Results not written because this run's lease on the row had run out (see Ledger). */
+  lost: number;
   /** Set when a 5.7.x policy rejection stopped the send. */
   paused?: string;
+  /** Set when an error that would hit every message alike stopped the send (nothing marked failed). */
+  fatal?: { code: string; message: string };
 }
 
 /**
  * The worker loop: claim a batch, drop the recipients who left since planning, send with a
  * bound on messages in flight and on rate, and record each result as soon as it is known.
+ * An unexpected error (the database, a bug) stops every worker; the attempts in flight finish
+ * and are recorded, the rows not started are given back, then the error is rethrown.
  */
 export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promise<DeliverResult> {
-  const scope = { edition: options.edition.date, listId: options.list.id };
-  const result: DeliverResult = { sent: 0, failed: 0, skipped: 0, deferrals: 0 };
-  const emit = options.onEvent ?? (() => {});
-  const rate = createRateLimiter(options.ratePerSecond);
-  const retryBaseMs = options.retryBaseMs ?? 2000;
-  const maxRetryWaitMs = options.maxRetryWaitMs ?? 60_000;
-  const batch = Math.min(100, Math.max(10, options.concurrency * 4));
-  const queue: Delivery[] = [];
-  let stopped = false;
-  let refilling: Promise<boolean> | undefined;
-  const stop = () => {
-    stopped = true;
+  const scope = { edition: options.date, listId: options.list.id };
+  const result: DeliverResult = { sent: 0, failed: 0, skipped: 0, deferrals: 0, lost: 0 };
+  const emit = (event: DeliveryEvent) => {
+    tally(result, event);
+    options.onEvent?.(event);
   };
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  // Our own signal: SIGTERM, a policy pause, a fatal error and a crash all stop every worker.
+  const control = new AbortController();
+  const stop = () => control.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted) stop();
+  const { signal } = control;
+  let crash: { error: unknown } | undefined;
 
   await deps.ledger.releaseDeadOwners(scope);
-
-  const next = async (): Promise<Delivery | undefined> => {
-    // Bounded: each round returns a row, ends, or waits for a retry whose per-run count grows.
-    for (;;) {
-      if (stopped) return undefined;
-      const row = queue.shift();
-      if (row) return row;
-      refilling ??= refill().finally(() => {
-        refilling = undefined;
-      });
-      if (!(await refilling)) return undefined;
-    }
-  };
-
-  const refill = async (): Promise<boolean> => {
-    const rows = await deps.ledger.claim(scope, {
-      owner: options.owner,
-      runId: options.runId,
-      limit: batch,
-      leaseMs: options.leaseMs ?? 10 * 60_000,
-      maxAttempts: options.maxAttempts,
-    });
-    if (rows.length === 0) {
-      const due = await deps.ledger.nextRetryAt(scope, options.runId, options.maxAttempts);
-      if (due === undefined || due - Date.now() > maxRetryWaitMs) return false;
-      emit({ type: 'waiting', untilMs: due });
-      await sleep(Math.max(20, due - Date.now()), options.signal);
-      return true;
-    }
-    // An unsubscribe between planning and sending wins.
-    const active = await stillWanted(deps.source, rows, options.list.id, options.edition.advertising);
-    const gone = rows.filter((row) => !active.has(row.id));
-    await deps.ledger.skipped(
-      gone.map((row) => row.id),
-      'no longer subscribed',
-    );
-    for (const row of gone) {
-      result.skipped++;
-      emit({ type: 'skipped', email: row.email, reason: 'no longer subscribed' });
-    }
-    const wanted = rows.filter((row) => active.has(row.id));
-    if (stopped) await deps.ledger.release(wanted.map((row) => row.id));
-    else queue.push(...wanted);
-    return true;
+  const rate = createRateLimiter(options.ratePerSecond);
+  const gate = createSmtpGate({
+    pauseMs: options.throttleMs ?? 1000,
+    maxPauseMs: 30_000,
+    maxConnectionRounds: options.maxConnectionRounds ?? 6,
+  });
+  const queue = createClaimQueue(deps, {
+    scope,
+    owner: options.owner,
+    runId: options.runId,
+    limit: claimLimit(options.concurrency, options.ratePerSecond, leaseMs),
+    leaseMs,
+    maxAttempts: options.maxAttempts,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
+    signal,
+    emit,
+  });
+  const failure = {
+    ledger: deps.ledger,
+    source: deps.source,
+    gate,
+    owner: options.owner,
+    runId: options.runId,
+    retryBaseMs: options.retryBaseMs ?? 2000,
+    emit,
+    halt: (fatal: { code: string; message: string }) => {
+      if (result.fatal === undefined) emit({ type: 'fatal', ...fatal });
+      result.fatal ??= fatal;
+      stop();
+    },
+    pause: (reason: string) => {
+      if (signal.aborted) return;
+      result.paused = reason;
+      emit({ type: 'paused', reason });
+      stop();
+    },
   };
 
   const attempt = async (row: Delivery): Promise<void> => {
+    const startedAt = Date.now();
+    const { edition } = deps.segments.share(row.segment);
     const rendered = await deps.segments.render(row.segment);
     if (!rendered) {
-      await deps.ledger.skipped([row.id], 'nothing in the edition for this segment');
-      result.skipped++;
-      emit({ type: 'skipped', email: row.email, reason: 'empty segment' });
+      const closed = await deps.ledger.skipped(
+        [row.id],
+        options.owner,
+        'nothing in the edition for this segment',
+      );
+      if (closed.size > 0) emit({ type: 'skipped', email: row.email, reason: 'empty segment' });
       return;
     }
     const token = deps.tokenFor({ uid: row.subscriber_ref });
     const digest = deps.renderer.personalize(rendered, { token, name: row.name ?? undefined });
-    let info;
+    let info: SentInfo;
     try {
       const mail = composeMail({
         config: options.config,
         list: options.list,
-        edition: options.edition,
+        edition: { date: options.date, advertising: edition.advertising },
         recipient: { subscriberId: row.subscriber_id, email: row.email },
         digest,
         unsubscribeUrl: deps.renderer.unsubscribeUrl(token),
       });
       info = await deps.mailer.send(mail);
     } catch (caught) {
-      await recordFailure(row, isGazetteError(caught) ? caught : classifySmtpError(caught, row.email));
+      await recordFailure(failure, row, caught, startedAt);
       return;
     }
-    await deps.ledger.sent(row.id, info);
-    result.sent++;
-    emit({ type: 'sent', email: row.email, messageId: info.messageId, response: info.response });
-  };
-
-  const recordFailure = async (row: Delivery, error: GazetteError): Promise<void> => {
-    const response = String(error.context.smtpResponse ?? error.message);
-    if (isTransient(error) || error.code === 'SMTP_POLICY') {
-      const retryAt = Date.now() + retryDelay(row.attempts + 1, retryBaseMs);
-      await deps.ledger.deferred(row.id, {
-        runId: options.runId,
-        nextAttemptAt: retryAt,
-        code: error.code,
-        response,
-      });
-      result.deferrals++;
-      emit({ type: 'deferred', email: row.email, code: error.code, response, retryAt });
-      if (error.code === 'SMTP_POLICY' && !stopped) {
-        // A policy rejection (5.7.x) usually hits every message alike: stop and let a person look.
-        result.paused = response;
-        stopped = true;
-        emit({ type: 'paused', reason: response });
-      }
-      return;
+    gate.passed();
+    if (await deps.ledger.sent(row.id, options.owner, info)) {
+      emit({ type: 'sent', email: row.email, messageId: info.messageId, response: info.response });
+    } else {
+      emit({ type: 'lost', email: row.email, outcome: 'sent' });
     }
-    // 5xx and refused header values: final, never retried.
-    const bounced = /\b5\.1\.\d+/.test(response);
-    await deps.ledger.failed(row.id, { code: error.code, response });
-    if (bounced) await deps.source.markBounced(Number(row.subscriber_id));
-    result.failed++;
-    emit({ type: 'failed', email: row.email, code: error.code, response, bounced });
   };
 
   const worker = async (): Promise<void> => {
-    for (let row = await next(); row; row = await next()) {
-      await rate.wait(options.signal);
-      if (stopped) {
-        queue.unshift(row);
-        return;
+    try {
+      for (;;) {
+        await gate.wait(signal);
+        await rate.wait(signal);
+        const row = await queue.next();
+        if (!row) return;
+        await attempt(row);
       }
-      await attempt(row);
+    } catch (error) {
+      crash ??= { error };
+      stop();
     }
   };
 
+  await Promise.allSettled(Array.from({ length: options.concurrency }, worker));
+  options.signal?.removeEventListener('abort', stop);
   try {
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-  } finally {
-    options.signal?.removeEventListener('abort', stop);
-    await refilling?.catch(() => false);
-    // Claimed but never attempted: open them again now rather than after the lease.
-    await deps.ledger.release(queue.splice(0).map((row) => row.id));
+    await queue.close();
+  } catch (error) {
+    crash ??= { error };
   }
+  if (crash) throw crash.error;
   return result;
 }
 
-/** The claimed rows whose subscriber may still get this edition: active, on the list, consenting. */
-async function stillWanted(
-  source: SubscriberSource,
-  rows: Delivery[],
-  listId: string,
-  advertising: boolean,
-): Promise<Set<number>> {
-  // One look-up for the whole batch, not one query per row.
-  const found = await source.findByUids(rows.map((row) => row.subscriber_ref));
-  const current = new Map(found.map((subscriber) => [subscriber.uid, subscriber]));
-  const wanted = new Set<number>();
-  for (const row of rows) {
-    const subscriber = current.get(row.subscriber_ref);
-    if (
-      subscriber !== undefined &&
-      subscriber.status === 'active' &&
-      subscriber.lists.includes(listId) &&
-      (!advertising || subscriber.adConsent)
-    ) {
-      wanted.add(row.id);
-    }
-  }
-  return wanted;
+/**
+ * Rows per claim: never more than this run can start within half a lease at its rate, or a
+ * row still queued here could be claimed again by another worker once the lease runs out.
+ */
+function claimLimit(concurrency: number, ratePerSecond: number, leaseMs: number): number {
+  const batch = Math.min(100, Math.max(10, concurrency * 4));
+  if (ratePerSecond <= 0) return batch;
+  return Math.min(batch, Math.max(1, Math.floor((ratePerSecond * leaseMs) / 1000 / 2)));
+}
+
+function tally(result: DeliverResult, event: DeliveryEvent): void {
+  if (event.type === 'sent') result.sent++;
+  else if (event.type === 'failed') result.failed++;
+  else if (event.type === 'skipped') result.skipped++;
+  else if (event.type === 'deferred') result.deferrals++;
+  else if (event.type === 'lost') result.lost++;
 }

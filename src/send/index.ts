@@ -3,9 +3,12 @@ export type { SendDeps, SendOptions, SendSummary, ListSummary } from './run-send
 export { planSend } from './plan-send.ts';
 export type { PlanResult, SegmentPlan, PlanOptions } from './plan-send.ts';
 export { deliver } from './deliver.ts';
+export { prepareList } from './prepare-list.ts';
+export type { PreparedList } from './prepare-list.ts';
 export type { DeliveryEvent, DeliverOptions, DeliverResult } from './deliver.ts';
-export { createLedger, ownerTag } from './ledger.ts';
-export type { Ledger, Delivery, StatusCounts } from './ledger.ts';
+export { createLedger } from './ledger.ts';
+export { ownerTag } from './owner-tag.ts';
+export type { Ledger, Delivery, StatusCounts, LedgerScope } from './ledger.ts';
 export { composeMail, AD_PREFIX } from './compose-mail.ts';
 export { deliveryMessageId } from './delivery-message-id.ts';
 export { segmentOf, parseSegment } from './segment.ts';

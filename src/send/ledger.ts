@@ -1,6 +1,7 @@
-import { hostname } from 'node:os';
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../db/create-database.ts';
+import { createLedgerClaims } from './create-ledger-claims.ts';
+import { handedBack } from './handed-back.ts';
 import type { DeliveryRow, DeliveryStatus } from './tables.ts';
 
 export type Delivery = Selectable<DeliveryRow>;
@@ -20,7 +21,7 @@ export interface ClaimOptions {
   owner: string;
   runId: string;
   limit: number;
-  /** A claim not finished by then is open again (the worker died). */
+  /** A claim not finished (or renewed) by then is open again: the worker is presumed dead. */
   leaseMs: number;
   /** Deferred rows are retried at most this many times per run. */
   maxAttempts: number;
@@ -31,26 +32,38 @@ export type StatusCounts = Record<DeliveryStatus, number>;
 /**
  * The per-recipient ledger. Every state change is one statement, so a SIGKILL between any two
  * leaves a consistent ledger: a row is either open, claimed (in flight) or finished.
+ *
+ * A result is written only while the row is still `claimed` by the `owner` that reports it:
+ * a worker whose lease ran out and whose row another worker took never overwrites that
+ * worker's result. Those calls return false (the lease was lost).
  */
 export interface Ledger {
   /** Insert planned rows; a row that exists already is left alone. Returns how many were new. */
   plan(rows: NewDelivery[]): Promise<number>;
   /** Atomically take up to `limit` open rows (pending, due for retry, or with an expired lease). */
   claim(scope: LedgerScope, options: ClaimOptions): Promise<Delivery[]>;
-  sent(id: number, result: { messageId: string; response: string }): Promise<void>;
+  /** Extend the lease of rows still held by `owner`; returns the ids that were. */
+  renew(ids: number[], owner: string, leaseMs: number): Promise<{ ids: number[]; leaseUntil: number }>;
+  sent(id: number, owner: string, result: { messageId: string; response: string }): Promise<boolean>;
   deferred(
     id: number,
+    owner: string,
     result: { runId: string; nextAttemptAt: number; code: string; response: string },
-  ): Promise<void>;
-  failed(id: number, result: { code: string; response: string }): Promise<void>;
-  skipped(ids: number[], reason: string): Promise<void>;
-  /** Give back claimed rows that were never attempted (a clean stop). */
-  release(ids: number[]): Promise<void>;
+  ): Promise<boolean>;
+  failed(id: number, owner: string, result: { code: string; response: string }): Promise<boolean>;
+  /** Close rows held by `owner` as skipped; returns the ids that were. */
+  skipped(ids: number[], owner: string, reason: string): Promise<Set<number>>;
+  /** Give back rows held by `owner` that were never attempted (a clean stop). */
+  release(ids: number[], owner: string): Promise<void>;
   /** Open again the rows claimed by workers on this host whose process is gone. */
   releaseDeadOwners(scope: LedgerScope): Promise<number>;
   /** When the next deferred row this run may still retry is due, if any. */
   nextRetryAt(scope: LedgerScope, runId: string, maxAttempts: number): Promise<number | undefined>;
   counts(scope: LedgerScope): Promise<StatusCounts>;
+  /** When the last lease on a still-claimed row ends (rows another worker holds), if any. */
+  claimedUntil(scope: LedgerScope): Promise<number | undefined>;
+  /** The segments of rows that may still be sent (pending, deferred or claimed). */
+  openSegments(scope: LedgerScope): Promise<string[]>;
 }
 
 export function createLedger(database: Database): Ledger {
@@ -58,7 +71,13 @@ export function createLedger(database: Database): Ledger {
   const CHUNK = 500;
   const inScope = (scope: LedgerScope) =>
     db.selectFrom('deliveries').where('edition', '=', scope.edition).where('list_id', '=', scope.listId);
+  // Only the worker that holds the claim may write its result.
+  const held = (owner: string) =>
+    db.updateTable('deliveries').where('status', '=', 'claimed').where('claimed_by', '=', owner);
+  const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
   return {
+    ...createLedgerClaims(database),
+
     async plan(rows) {
       let inserted = 0;
       const now = Date.now();
@@ -76,48 +95,10 @@ export function createLedger(database: Database): Ledger {
       return inserted;
     },
 
-    async claim(scope, options) {
+    async sent(id, owner, result) {
       const now = Date.now();
-      let pick = inScope(scope)
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'pending'),
-            eb.and([
-              eb('status', '=', 'deferred'),
-              eb('next_attempt_at', '<=', now),
-              eb.or([
-                eb('last_run', 'is', null),
-                eb('last_run', '!=', options.runId),
-                eb('run_attempts', '<', options.maxAttempts),
-              ]),
-            ]),
-            eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<', now)]),
-          ]),
-        )
-        .orderBy('id')
-        .limit(options.limit);
-      // PostgreSQL: concurrent workers skip each other's rows instead of waiting on them.
-      // SQLite: one UPDATE statement takes the write lock first, so the claim is atomic as is.
-      if (database.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
-      const rows = await db
-        .updateTable('deliveries')
-        .set({
-          status: 'claimed',
-          claimed_by: options.owner,
-          lease_until: now + options.leaseMs,
-          updated_at: now,
-        })
-        .where('id', 'in', pick)
-        .returningAll()
-        .execute();
-      return rows.map(normalize).sort((a, b) => a.id - b.id);
-    },
-
-    async sent(id, result) {
-      const now = Date.now();
-      await db
-        .updateTable('deliveries')
+      const update = await held(owner)
+        .where('id', '=', id)
         .set((eb) => ({
           status: 'sent',
           attempts: eb('attempts', '+', 1),
@@ -127,13 +108,13 @@ export function createLedger(database: Database): Ledger {
           sent_at: now,
           ...handedBack(now),
         }))
-        .where('id', '=', id)
-        .execute();
+        .executeTakeFirst();
+      return changed(update);
     },
 
-    async deferred(id, result) {
-      await db
-        .updateTable('deliveries')
+    async deferred(id, owner, result) {
+      const update = await held(owner)
+        .where('id', '=', id)
         .set((eb) => ({
           status: 'deferred',
           attempts: eb('attempts', '+', 1),
@@ -149,13 +130,13 @@ export function createLedger(database: Database): Ledger {
           error_code: result.code,
           ...handedBack(),
         }))
-        .where('id', '=', id)
-        .execute();
+        .executeTakeFirst();
+      return changed(update);
     },
 
-    async failed(id, result) {
-      await db
-        .updateTable('deliveries')
+    async failed(id, owner, result) {
+      const update = await held(owner)
+        .where('id', '=', id)
         .set((eb) => ({
           status: 'failed',
           attempts: eb('attempts', '+', 1),
@@ -163,69 +144,18 @@ export function createLedger(database: Database): Ledger {
           error_code: result.code,
           ...handedBack(),
         }))
-        .where('id', '=', id)
-        .execute();
-    },
-
-    async skipped(ids, reason) {
-      if (ids.length === 0) return;
-      await db
-        .updateTable('deliveries')
-        .set({
-          status: 'skipped',
-          response: reason,
-          ...handedBack(),
-        })
-        .where('id', 'in', ids)
-        .execute();
-    },
-
-    async release(ids) {
-      for (let start = 0; start < ids.length; start += CHUNK) {
-        await db
-          .updateTable('deliveries')
-          .set({ status: 'pending', ...handedBack() })
-          .where('id', 'in', ids.slice(start, start + CHUNK))
-          .where('status', '=', 'claimed')
-          .execute();
-      }
-    },
-
-    async releaseDeadOwners(scope) {
-      const owners = await inScope(scope)
-        .select('claimed_by')
-        .distinct()
-        .where('status', '=', 'claimed')
-        .execute();
-      let released = 0;
-      for (const { claimed_by: owner } of owners) {
-        if (owner === null || !isDeadLocalOwner(owner)) continue;
-        const result = await db
-          .updateTable('deliveries')
-          .set({ status: 'pending', ...handedBack() })
-          .where('edition', '=', scope.edition)
-          .where('list_id', '=', scope.listId)
-          .where('status', '=', 'claimed')
-          .where('claimed_by', '=', owner)
-          .executeTakeFirst();
-        released += Number(result.numUpdatedRows);
-      }
-      return released;
-    },
-
-    async nextRetryAt(scope, runId, maxAttempts) {
-      const row = await inScope(scope)
-        .select((eb) => eb.fn.min('next_attempt_at').as('next'))
-        .where('status', '=', 'deferred')
-        .where((eb) =>
-          eb.or([
-            eb('last_run', 'is', null),
-            eb('last_run', '!=', runId),
-            eb('run_attempts', '<', maxAttempts),
-          ]),
-        )
         .executeTakeFirst();
-      return row?.next == null ? undefined : Number(row.next);
+      return changed(update);
+    },
+
+    async skipped(ids, owner, reason) {
+      if (ids.length === 0) return new Set();
+      const rows = await held(owner)
+        .where('id', 'in', ids)
+        .set({ status: 'skipped', response: reason, ...handedBack() })
+        .returning('id')
+        .execute();
+      return new Set(rows.map((row) => Number(row.id)));
     },
 
     async counts(scope) {
@@ -237,32 +167,22 @@ export function createLedger(database: Database): Ledger {
       for (const row of rows) counts[row.status] = Number(row.n);
       return counts;
     },
+
+    async claimedUntil(scope) {
+      const row = await inScope(scope)
+        .select((eb) => eb.fn.max('lease_until').as('until'))
+        .where('status', '=', 'claimed')
+        .executeTakeFirst();
+      return row?.until == null ? undefined : Number(row.until);
+    },
+
+    async openSegments(scope) {
+      const rows = await inScope(scope)
+        .select('segment')
+        .distinct()
+        .where('status', 'in', ['pending', 'deferred', 'claimed'])
+        .execute();
+      return rows.map((row) => row.segment).sort();
+    },
   };
-}
-
-/** The owner tag of this process for one run. */
-export function ownerTag(runId: string): string {
-  return `${hostname()}:${process.pid}:${runId}`;
-}
-
-/** A claim made on this host by a process that no longer exists (killed mid-send). */
-function isDeadLocalOwner(owner: string): boolean {
-  const [host, pid] = owner.split(':');
-  if (host !== hostname() || pid === undefined || Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-// PostgreSQL returns bigint columns as strings.
-function normalize(row: Delivery): Delivery {
-  return { ...row, id: Number(row.id) };
-}
-
-/** The columns that hand a row back: no owner, no lease, touched now. */
-function handedBack(now = Date.now()) {
-  return { claimed_by: null, lease_until: null, updated_at: now };
 }

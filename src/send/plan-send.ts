@@ -8,6 +8,8 @@ export interface SegmentPlan {
   key: string;
   recipients: number;
   items: number;
+  /** Its share of the edition has a sponsored item: only readers with ad consent, `(광고)` subject. */
+  advertising: boolean;
   subject?: string;
   htmlBytes?: number;
 }
@@ -20,13 +22,13 @@ export interface PlanResult {
   added: number;
   /** Active subscribers left out: their segment's edition is empty. */
   emptySegment: number;
-  /** Active subscribers left out: the edition is advertising and they gave no ad consent. */
+  /** Active subscribers left out: their segment's share is advertising and they gave no ad consent. */
   noAdConsent: number;
 }
 
 export interface PlanOptions {
   list: ListConfig;
-  edition: { date: string; advertising: boolean };
+  edition: { date: string };
   /** Count and render only; write nothing. */
   dryRun?: boolean;
   /** Subscribers read per page: the list is never held in memory whole. */
@@ -53,21 +55,24 @@ export async function planSend(
     });
     const rows: NewDelivery[] = [];
     for (const subscriber of page.subscribers) {
-      if (edition.advertising && !subscriber.adConsent) {
-        result.noAdConsent++;
-        continue;
-      }
       const segment = segmentOf(subscriber.locale, subscriber.categories);
       const share = deps.segments.share(segment.key);
       if (share.items === 0) {
         result.emptySegment++;
         continue;
       }
+      // 정보통신망법 §50: only the segments whose share carries a sponsored item are advertising.
+      const advertising = share.edition.advertising;
+      if (advertising && !subscriber.adConsent) {
+        result.noAdConsent++;
+        continue;
+      }
       let plan = bySegment.get(segment.key);
       if (!plan) {
-        plan = { key: segment.key, recipients: 0, items: share.items };
+        plan = { key: segment.key, recipients: 0, items: share.items, advertising };
         if (options.dryRun) {
-          // A dry run shows what each segment would get; a real run renders on first send.
+          // A dry run shows what each segment would get; a real run renders every segment with
+          // open rows once planning is done (prepareList), before the first message goes out.
           const rendered = await deps.segments.render(segment.key);
           plan.subject = rendered?.subject;
           plan.htmlBytes = rendered?.htmlBytes;

@@ -3,18 +3,17 @@ import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
 import type { Item } from '../content/item.ts';
 import { buildEditions } from '../edition/build-editions.ts';
-import { filterEdition } from '../edition/filter-edition.ts';
 import { GazetteError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { Ledger, StatusCounts } from './ledger.ts';
-import { ownerTag } from './ledger.ts';
+import { ownerTag } from './owner-tag.ts';
 import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
 import type { PlanResult } from './plan-send.ts';
-import { planSend } from './plan-send.ts';
-import type { DeliveryEvent } from './deliver.ts';
+import type { DeliveryEvent, DeliverResult } from './deliver.ts';
 import { deliver } from './deliver.ts';
-import { createSegmentCache } from './create-segment-cache.ts';
+import type { PreparedList } from './prepare-list.ts';
+import { prepareList } from './prepare-list.ts';
 
 export interface SendDeps {
   ledger: Ledger;
@@ -36,6 +35,8 @@ export interface SendOptions {
   retryBaseMs?: number;
   maxRetryWaitMs?: number;
   leaseMs?: number;
+  throttleMs?: number;
+  maxConnectionRounds?: number;
   pageSize?: number;
   onPlanned?: (list: ListConfig, plan: PlanResult, open: number) => void;
   onEvent?: (list: ListConfig, event: DeliveryEvent) => void;
@@ -48,35 +49,53 @@ export interface ListSummary {
   sent: number;
   failed: number;
   skipped: number;
+  lost: number;
   /** The ledger for this edition of the list after the run (all runs and workers). */
   ledger: StatusCounts;
+  /** When the last lease of a row still claimed by another worker ends. */
+  claimedUntil?: number;
   paused?: string;
+  fatal?: DeliverResult['fatal'];
 }
 
 export interface SendSummary {
   date: string;
   /** False when the content has no items for the date: nothing to send. */
   hasEdition: boolean;
+  /** Some item is sponsored: the segments whose share carries one are advertising. */
   advertising: boolean;
   lists: ListSummary[];
+  /** Lists a stop signal kept from being planned: nothing of theirs was sent by this run. */
+  notPlanned: string[];
   sent: number;
   failed: number;
   skipped: number;
+  /** Results this run could not write: its lease on the row had run out (see docs/sending.md). */
+  lost: number;
   /** Messages left deferred in the ledger (retried by the next run). */
   deferred: number;
   /** Messages not attempted yet (the run was stopped or paused); the next run sends them. */
   pending: number;
+  /** Messages claimed by another worker, alive or dead; sent by it, or by a run after the lease. */
+  claimed: number;
+  /** When the last of those leases ends (epoch ms). */
+  claimedUntil?: number;
   elapsedMs: number;
   /** Messages sent per second by this run. */
   rate: number;
   paused?: string;
+  /** An error that would have hit every message stopped the send; nothing was marked failed. */
+  fatal?: DeliverResult['fatal'];
   dryRun: boolean;
 }
 
-/** The daily send of one date: for each list, plan (idempotent) then deliver what is open. */
+/**
+ * The daily send of one date: plan every list (idempotent) and render what it needs, then
+ * deliver what is open, list by list.
+ */
 export async function runSend(deps: SendDeps, options: SendOptions): Promise<SendSummary> {
   const started = performance.now();
-  const { config } = options;
+  const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
   const editionOptions = { timeZone: config.timeZone, categories: config.categories };
   const edition = buildEditions(options.items, editionOptions).find((e) => e.date === options.date);
@@ -85,72 +104,93 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     hasEdition: edition !== undefined,
     advertising: edition?.advertising ?? false,
     lists: [],
+    notPlanned: [],
     sent: 0,
     failed: 0,
     skipped: 0,
+    lost: 0,
     deferred: 0,
     pending: 0,
+    claimed: 0,
     elapsedMs: 0,
     rate: 0,
     dryRun: options.dryRun === true,
   };
   if (edition === undefined) return finish(summary, started);
-  const runId = randomBytes(6).toString('hex');
+  // Everything is planned and rendered before the first message: a render error sends nothing.
+  const prepared: PreparedList[] = [];
   for (const list of lists) {
-    if (options.signal?.aborted || summary.paused) break;
-    const listEdition = filterEdition(edition, list.categories, editionOptions);
-    const segments = createSegmentCache(deps.renderer, list, listEdition, editionOptions);
-    const scope = { date: edition.date, advertising: edition.advertising };
-    const plan = await planSend(
-      { source: deps.source, ledger: deps.ledger, segments },
-      { list, edition: scope, dryRun: options.dryRun, pageSize: options.pageSize },
-    );
-    const ledgerScope = { edition: edition.date, listId: list.id };
-    const before = await deps.ledger.counts(ledgerScope);
-    options.onPlanned?.(list, plan, options.dryRun ? plan.recipients : before.pending + before.deferred);
+    if (signal?.aborted) break;
+    const ready = await prepareList(deps, {
+      list,
+      edition,
+      editionOptions,
+      dryRun: options.dryRun,
+      pageSize: options.pageSize,
+    });
+    const open = options.dryRun ? ready.plan.recipients : ready.before.pending + ready.before.deferred;
+    options.onPlanned?.(list, ready.plan, open);
+    prepared.push(ready);
+  }
+  summary.notPlanned = lists.slice(prepared.length).map((list) => list.id);
+  const runId = randomBytes(6).toString('hex');
+  for (const { list, segments, plan, before } of prepared) {
     const listSummary: ListSummary = {
       listId: list.id,
       plan,
       sent: 0,
       failed: 0,
       skipped: 0,
+      lost: 0,
       ledger: before,
     };
     summary.lists.push(listSummary);
     if (options.dryRun) continue;
-    const result = await deliver(
-      { ...deps, segments },
-      {
-        config,
-        list,
-        edition: scope,
-        runId,
-        owner: ownerTag(runId),
-        concurrency: config.send.concurrency,
-        ratePerSecond: config.send.ratePerSecond,
-        maxAttempts: config.send.maxAttempts,
-        retryBaseMs: options.retryBaseMs,
-        maxRetryWaitMs: options.maxRetryWaitMs,
-        leaseMs: options.leaseMs,
-        signal: options.signal,
-        onEvent: (event) => options.onEvent?.(list, event),
-      },
-    );
-    Object.assign(listSummary, {
-      sent: result.sent,
-      failed: result.failed,
-      skipped: result.skipped,
-      ledger: await deps.ledger.counts(ledgerScope),
-      paused: result.paused,
-    });
-    summary.sent += result.sent;
-    summary.failed += result.failed;
-    summary.skipped += result.skipped;
-    summary.deferred += listSummary.ledger.deferred;
-    summary.pending += listSummary.ledger.pending;
-    summary.paused ??= result.paused;
+    const scope = { edition: edition.date, listId: list.id };
+    if (!signal?.aborted && !summary.paused && !summary.fatal) {
+      const result = await deliver(
+        { ...deps, segments },
+        {
+          config,
+          list,
+          date: edition.date,
+          runId,
+          owner: ownerTag(runId),
+          concurrency: config.send.concurrency,
+          ratePerSecond: config.send.ratePerSecond,
+          maxAttempts: config.send.maxAttempts,
+          retryBaseMs: options.retryBaseMs,
+          maxRetryWaitMs: options.maxRetryWaitMs,
+          leaseMs: options.leaseMs,
+          throttleMs: options.throttleMs,
+          maxConnectionRounds: options.maxConnectionRounds,
+          signal,
+          onEvent: (event) => options.onEvent?.(list, event),
+        },
+      );
+      const { deferrals: _deferrals, ...counts } = result;
+      Object.assign(listSummary, counts);
+    }
+    listSummary.ledger = await deps.ledger.counts(scope);
+    if (listSummary.ledger.claimed > 0) listSummary.claimedUntil = await deps.ledger.claimedUntil(scope);
+    add(summary, listSummary);
   }
   return finish(summary, started);
+}
+
+function add(summary: SendSummary, list: ListSummary): void {
+  summary.sent += list.sent;
+  summary.failed += list.failed;
+  summary.skipped += list.skipped;
+  summary.lost += list.lost;
+  summary.deferred += list.ledger.deferred;
+  summary.pending += list.ledger.pending;
+  summary.claimed += list.ledger.claimed;
+  if (list.claimedUntil !== undefined) {
+    summary.claimedUntil = Math.max(summary.claimedUntil ?? 0, list.claimedUntil);
+  }
+  summary.paused ??= list.paused;
+  summary.fatal ??= list.fatal;
 }
 
 function finish(summary: SendSummary, started: number): SendSummary {

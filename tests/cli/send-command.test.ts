@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { createLedger } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -35,6 +36,7 @@ describe('gazette send (in process)', () => {
     ]);
     process.env.DATABASE_URL = test.url;
     process.env.GAZETTE_SECRET = SECRET;
+    process.env.GAZETTE_PUBLIC_URL = 'https://news.example';
     delete process.env.SMTP_URL;
   });
   afterEach(async () => {
@@ -86,5 +88,23 @@ describe('gazette send (in process)', () => {
     const again = await run();
     const second = JSON.parse(again.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
     expect(second).toMatchObject({ sent: 0 });
+  });
+
+  it('exits 2 and says when the lease ends while another worker holds rows of the edition', async () => {
+    const reader = (await createKyselyStore(test.database.db).findByEmail('en@example.com'))!;
+    const ledger = createLedger(test.database);
+    const row = { edition: DATE, list_id: 'daily', name: null, locale: 'en', segment: 'en:' };
+    await ledger.plan([
+      { ...row, subscriber_id: String(reader.id), subscriber_ref: reader.uid, email: reader.email },
+    ]);
+    // A worker on another machine claimed it and died; its lease runs ten more minutes.
+    const claim = { runId: 'r', limit: 1, leaseMs: 10 * 60_000, maxAttempts: 3 };
+    await ledger.claim({ edition: DATE, listId: 'daily' }, { ...claim, owner: 'elsewhere:1:r' });
+    const result = await run();
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/1 message\(s\) are claimed by another send until \d{4}-\d\d-\d\dT/);
+    expect(result.stderr).toMatch(/run the same command again after then/);
+    const summary = JSON.parse(result.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
+    expect(summary).toMatchObject({ sent: 2, claimed: 1, pending: 0 });
   });
 });

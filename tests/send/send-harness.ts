@@ -2,8 +2,9 @@ import { loadItems } from '../../src/content/load-items.ts';
 import type { Item } from '../../src/content/item.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
-import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
-import type { Ledger, SendOptions, SendSummary } from '../../src/send/index.ts';
+import { buildEditions } from '../../src/edition/build-editions.ts';
+import { createDigestRenderer, createLedger, prepareList, runSend } from '../../src/send/index.ts';
+import type { Ledger, PlanResult, SendOptions, SendSummary } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
@@ -19,6 +20,8 @@ export interface SendHarness {
   ledger: Ledger;
   items: Item[];
   send(options?: Partial<SendOptions>, mailer?: Mailer): Promise<SendSummary>;
+  /** Plan the daily list's edition now, as a run would, so a test can change things before sending. */
+  plan(): Promise<PlanResult>;
   cleanup(): Promise<void>;
 }
 
@@ -50,6 +53,15 @@ export async function createSendHarness(
       } finally {
         if (!mailer) await own.close();
       }
+    },
+    async plan() {
+      const config = fixture.config;
+      const editionOptions = { timeZone: config.timeZone, categories: config.categories };
+      const edition = buildEditions(items, editionOptions).find((e) => e.date === DATE);
+      if (!edition) throw new Error(`no edition dated ${DATE} in the fixture`);
+      const list = config.lists[0]!;
+      const ready = await prepareList({ source: store, ledger, renderer }, { list, edition, editionOptions });
+      return ready.plan;
     },
     async cleanup() {
       await test.cleanup();

@@ -1,17 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDigestRenderer,
-  createLedger,
-  createSegmentCache,
-  planSend,
-  runSend,
-} from '../../src/send/index.ts';
+import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
-import { filterEdition } from '../../src/edition/filter-edition.ts';
-import { buildEditions } from '../../src/edition/build-editions.ts';
 import { verifyToken } from '../../src/subscribers/tokens.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
@@ -162,7 +154,7 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
           subscriber(`${name}@example.com`, 'en'),
         ),
       );
-      expect((await planNow(harness, false)).added).toBe(5);
+      expect((await harness.plan()).added).toBe(5);
       const find = async (name: string) => (await harness.store.findByEmail(`${name}@example.com`))!;
       await harness.store.unsubscribe((await find('leaves')).uid, 'test');
       const moves = await find('moves');
@@ -181,7 +173,7 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
         subscriber('keeps-ads@example.com', 'ko', [], { adConsent: true }),
         subscriber('withdraws@example.com', 'en', [], { adConsent: true }),
       ]);
-      expect((await planNow(harness, true)).added).toBe(2);
+      expect((await harness.plan()).added).toBe(2);
       const withdraws = (await harness.store.findByEmail('withdraws@example.com'))!;
       await harness.store.updatePreferences(withdraws.uid, { ...withdraws, adConsent: false });
       const summary = await harness.send();
@@ -249,21 +241,3 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
     });
   });
 });
-
-/** Plan the daily list's edition now, as a run would, so a test can change subscribers before sending. */
-function planNow(harness: SendHarness, advertising: boolean) {
-  const config = harness.fixture.config;
-  const list = config.lists[0]!;
-  const options = { timeZone: config.timeZone, categories: config.categories };
-  const edition = buildEditions(harness.items, options).find((e) => e.date === DATE)!;
-  const segments = createSegmentCache(
-    createDigestRenderer(config),
-    list,
-    filterEdition(edition, list.categories, options),
-    options,
-  );
-  return planSend(
-    { source: harness.store, ledger: harness.ledger, segments },
-    { list, edition: { date: DATE, advertising } },
-  );
-}

@@ -1,0 +1,87 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
+import { createDatabase } from '../../src/db/create-database.ts';
+import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { manageToken } from '../../src/subscribers/tokens.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import type { SmtpSink } from '../helpers/smtp-sink.ts';
+import { DATE, SECRET, subscriber } from './send-fixture.ts';
+import { createSendHarness } from './send-harness.ts';
+import type { SendHarness } from './send-harness.ts';
+
+const scope = { edition: DATE, listId: 'daily' };
+
+describe.each(DIALECTS)('send leases on $name', (dialect) => {
+  let sink: SmtpSink;
+  let harness: SendHarness;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink.close());
+  afterEach(async () => {
+    await harness.cleanup();
+    sink.received.length = 0;
+  });
+
+  describe.skipIf(!dialect.available)('', () => {
+    // Scaled down: a 600 ms lease, 10 messages a second. Before the fix a run claimed 16 rows,
+    // which took it 1.6 s to start; a faster run took the rows still queued there once their
+    // lease had run out, and both sent them.
+    it('claims no more than it can start within half a lease: a slow and a fast run never double-send', async () => {
+      harness = await createSendHarness(dialect, sink.url, { concurrency: 4, ratePerSecond: 10 });
+      const emails = Array.from({ length: 40 }, (_, i) => `reader${i}@example.com`);
+      await harness.store.importBatch(emails.map((email) => subscriber(email, 'en')));
+      const config = harness.fixture.config;
+      const other = createDatabase(harness.test.url, { schema: harness.test.schema });
+      const mailer = createSmtpMailer({ url: sink.url });
+      try {
+        const [slow, fast] = await Promise.all([
+          harness.send({ leaseMs: 600 }),
+          runSend(
+            {
+              ledger: createLedger(other),
+              source: createKyselyStore(other.db),
+              mailer,
+              renderer: createDigestRenderer(config),
+              tokenFor: (s) => manageToken(SECRET, s),
+            },
+            {
+              config: { ...config, send: { ...config.send, ratePerSecond: 40 } },
+              items: harness.items,
+              date: DATE,
+              leaseMs: 600,
+            },
+          ),
+        ]);
+        expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
+        expect(slow.sent + fast.sent).toBe(40);
+        expect(slow.lost + fast.lost).toBe(0);
+      } finally {
+        await mailer.close();
+        await other.close();
+      }
+    });
+
+    it('counts rows another worker still holds, with the end of its lease, instead of calling the send done', async () => {
+      harness = await createSendHarness(dialect, sink.url);
+      await harness.store.importBatch(
+        ['held', 'free1', 'free2'].map((name) => subscriber(`${name}@example.com`, 'en')),
+      );
+      await harness.plan();
+      // A worker on another host claimed one row and died: its lease runs for ten more minutes.
+      const [held] = await harness.ledger.claim(scope, {
+        owner: 'elsewhere:4242:run',
+        runId: 'run',
+        limit: 1,
+        leaseMs: 10 * 60_000,
+        maxAttempts: 3,
+      });
+      const summary = await harness.send();
+      expect(summary).toMatchObject({ sent: 2, pending: 0, deferred: 0, claimed: 1 });
+      expect(summary.claimedUntil).toBe(Number(held?.lease_until));
+      expect(sink.received).toHaveLength(2);
+    });
+  });
+});
