@@ -101,7 +101,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
 function explain(summary: SendSummary, output: Output, outbox: string | undefined): number {
   if (summary.fatal !== undefined) {
     output.err(
-      `The send stopped: ${summary.fatal.message} (${summary.fatal.code}). No recipient was marked failed; ` +
+      `The send stopped (${summary.fatal.code}): ${sentence(summary.fatal.message)} No recipient was marked failed; ` +
         'fix the cause and run the same command again to send the rest.\n',
     );
     return SEND_EXIT.fatal;
@@ -147,4 +147,8 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
   if (code === SEND_EXIT.ok && outbox !== undefined && summary.sent > 0)
     output.err(`Messages are in ${outbox}\n`);
   return code;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }

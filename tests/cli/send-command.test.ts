@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { runSendJob } from '../../src/cli/send-job.ts';
 import { createLedger } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -106,5 +107,28 @@ describe('gazette send (in process)', () => {
     expect(result.stderr).toMatch(/run the same command again after then/);
     const summary = JSON.parse(result.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
     expect(summary).toMatchObject({ sent: 2, claimed: 1, pending: 0 });
+  });
+
+  it('exits 1 with the error, marking no one failed, when every message would fail alike', async () => {
+    fixture.config.from.name = 'Gazette\u2028Daily';
+    const output = capture();
+    const code = await runSendJob(fixture.config, { date: DATE, json: true }, output);
+    expect(code, output.stderr).toBe(1);
+    expect(output.stderr).toMatch(
+      /The send stopped \(HEADER_INJECTION\): from name contains .*header\. No recipient was marked failed/,
+    );
+    const counts = await createLedger(test.database).counts({ edition: DATE, listId: 'daily' });
+    expect(counts).toMatchObject({ pending: 3, failed: 0, sent: 0 });
+  });
+
+  it('exits 2 when stopped before planning: nothing was sent, so it is not done', async () => {
+    const output = capture();
+    const code = await runSendJob(
+      fixture.config,
+      { date: DATE, json: true, signal: AbortSignal.abort() },
+      output,
+    );
+    expect(code, output.stderr).toBe(2);
+    expect(output.stderr).toMatch(/Stopped before planning daily: .*run the same command again/);
   });
 });

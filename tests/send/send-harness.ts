@@ -1,10 +1,9 @@
 import { loadItems } from '../../src/content/load-items.ts';
 import type { Item } from '../../src/content/item.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
-import type { Mailer } from '../../src/mail/mailer.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
 import { createDigestRenderer, createLedger, prepareList, runSend } from '../../src/send/index.ts';
-import type { Ledger, PlanResult, SendOptions, SendSummary } from '../../src/send/index.ts';
+import type { Ledger, PlanResult, SendDeps, SendOptions, SendSummary } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
@@ -19,7 +18,8 @@ export interface SendHarness {
   store: SubscriberStore;
   ledger: Ledger;
   items: Item[];
-  send(options?: Partial<SendOptions>, mailer?: Mailer): Promise<SendSummary>;
+  /** One run; `deps` replaces parts (a mailer, renderer or ledger that misbehaves on purpose). */
+  send(options?: Partial<SendOptions>, deps?: Partial<SendDeps>): Promise<SendSummary>;
   /** Plan the daily list's edition now, as a run would, so a test can change things before sending. */
   plan(): Promise<PlanResult>;
   cleanup(): Promise<void>;
@@ -43,15 +43,15 @@ export async function createSendHarness(
     store,
     ledger,
     items,
-    async send(options = {}, mailer) {
-      const own = mailer ?? createSmtpMailer({ url: smtpUrl, pool: 2 });
+    async send(options = {}, deps = {}) {
+      const own = deps.mailer ?? createSmtpMailer({ url: smtpUrl, pool: 2 });
       try {
         return await runSend(
-          { ledger, source: store, mailer: own, renderer, tokenFor: (s) => manageToken(SECRET, s) },
+          { ledger, source: store, renderer, tokenFor: (s) => manageToken(SECRET, s), ...deps, mailer: own },
           { config: fixture.config, items, date: DATE, retryBaseMs: 30, maxRetryWaitMs: 5_000, ...options },
         );
       } finally {
-        if (!mailer) await own.close();
+        if (!deps.mailer) await own.close();
       }
     },
     async plan() {
