@@ -26,6 +26,17 @@ describe('gazette serve', () => {
     expect((await cli.run(['serve', '--port', 'http'])).code).toBe(2);
   });
 
+  it('refuses to mail over SMTP with links to localhost or plain http (confirmations carry them)', async () => {
+    for (const publicUrl of [undefined, 'http://localhost:8080', 'http://news.example']) {
+      const refused = await cli.run(['serve', '--port', '0'], {
+        SMTP_URL: 'smtp://127.0.0.1:2',
+        GAZETTE_PUBLIC_URL: publicUrl,
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/^gazette: GAZETTE_PUBLIC_URL .* SMTP_URL is set/);
+    }
+  });
+
   it('starts with --dev (generating a secret and saying so), serves the form, stops on SIGTERM', async () => {
     const bin = path.resolve('bin/gazette.js');
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: database.url };

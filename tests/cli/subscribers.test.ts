@@ -67,6 +67,20 @@ describe.each(DIALECTS)('gazette subscribers on $name', (dialect) => {
       expect(readFileSync(path.join(folder, files[0] ?? ''), 'utf8')).toMatch(/^To: outbox@example\.com/m);
     });
 
+    it('sends no confirmation over SMTP whose link would point to localhost', async () => {
+      const before = sink.received.length;
+      const refused = await cli.run(['subscribers', 'add', 'early@example.com'], {
+        SMTP_URL: sink.url,
+        GAZETTE_PUBLIC_URL: 'http://127.0.0.1:8080',
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /GAZETTE_PUBLIC_URL is http:\/\/127\.0\.0\.1:8080, an address on this machine/,
+      );
+      expect(sink.received).toHaveLength(before);
+      expect((await cli.run(['subscribers', 'list'])).out).not.toContain('early@example.com');
+    });
+
     it('refuses bad flags with the valid values', async () => {
       const locale = await cli.run(['subscribers', 'add', 'x@example.com', '--locale', 'jp']);
       expect(locale.code).toBe(2);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_PUBLIC_URL } from '../../config/config.ts';
 import { GazetteError } from '../../errors.ts';
+import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { createMailer } from '../../mail/create-mailer.ts';
 import { openStore } from '../../subscribers/open-store.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
@@ -46,6 +47,8 @@ export const registerServe: RegisterCommand = (program, output) => {
         );
       }
       requireSecret(config);
+      // Confirmation and preference mails carry links to this app: over SMTP they must reach it.
+      if (!options.dev) assertPublicUrlForMail(config);
       const opened = await openStore(config);
       const mailer = createMailer(config, 'transactional');
       let web;

@@ -28,6 +28,8 @@ export function registerAdd(group: Command, output: Output): void {
       await withStore(command, async (store, config) => {
         const choices = parseChoiceOptions(options, config);
         const address = normalizeEmail(email);
+        // Before anything is written: a confirmation that cannot be sent must not leave a pending row.
+        const sender = options.confirmed ? undefined : confirmationSender(config, store);
         const result = await store.subscribe({
           email: address,
           name: options.name ?? null,
@@ -47,11 +49,10 @@ export function registerAdd(group: Command, output: Output): void {
           output.out(`${subscriber.email} is already active; nothing changed.\n`);
           return;
         }
-        if (subscriber.status === 'active') {
+        if (subscriber.status === 'active' || sender === undefined) {
           output.out(`${subscriber.email} added (active).\n`);
           return;
         }
-        const sender = confirmationSender(config, store);
         try {
           await sender.send(subscriber);
         } finally {

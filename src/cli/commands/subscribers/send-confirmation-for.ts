@@ -1,3 +1,4 @@
+import { assertPublicUrlForMail } from '../../../config/assert-public-url-for-mail.ts';
 import type { Config } from '../../../config/config.ts';
 import { createMailer } from '../../../mail/create-mailer.ts';
 import type { Mailer } from '../../../mail/mailer.ts';
@@ -9,6 +10,7 @@ import { sendConfirmation } from '../../../web/transactional/send-confirmation.t
 /** Confirmation mails from the CLI: one mailer for a run, each send recorded on the consent. */
 export function confirmationSender(config: Config, store: SubscriberStore) {
   requireSecret(config);
+  assertPublicUrlForMail(config);
   let mailer: Mailer | undefined;
   let sent = 0;
   return {
