@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
 import { runSendJob } from '../../src/cli/send-job.ts';
+import { createSendReporter } from '../../src/cli/send-reporter.ts';
+import type { PlanResult } from '../../src/send/index.ts';
 import { createLedger } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -130,5 +132,36 @@ describe('gazette send (in process)', () => {
     );
     expect(code, output.stderr).toBe(2);
     expect(output.stderr).toMatch(/Stopped before planning daily: .*run the same command again/);
+  });
+});
+
+describe('send reporter', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('measures rate and ETA over the whole send, not from the latest list', () => {
+    vi.useFakeTimers({ toFake: ['performance', 'Date'] });
+    const output = capture();
+    const reporter = createSendReporter(output, { json: true });
+    const plan: PlanResult = { segments: [], recipients: 10, added: 10, emptySegment: 0, noAdConsent: 0 };
+    const list = (id: string) => ({ id, name: { ko: id, en: id }, locales: [], categories: [] });
+    const sent = { type: 'sent', email: 'a@example.com', messageId: '<m>', response: '250' } as const;
+    reporter.planned(list('daily'), plan, 10, false);
+    vi.advanceTimersByTime(10_000);
+    for (let i = 0; i < 10; i++) reporter.event(list('daily'), sent);
+    reporter.planned(list('weekly'), plan, 10, false);
+    vi.advanceTimersByTime(6_000);
+    reporter.event(list('weekly'), sent);
+    const progress = output.stdout
+      .split('\n')
+      .filter((line) => line.includes('"type":"progress"'))
+      .map((line) => JSON.parse(line) as { done: number; total: number; rate: number });
+    // 11 messages in 16 s (the old reporter restarted its clock at the second list: 11 in 6 s).
+    expect(progress.at(-1)).toEqual({
+      type: 'progress',
+      time: expect.any(String),
+      done: 11,
+      total: 20,
+      rate: 0.7,
+    });
   });
 });
