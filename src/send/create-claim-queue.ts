@@ -2,17 +2,24 @@ import type { SegmentCache } from './create-segment-cache.ts';
 import { sleep } from './create-rate-limiter.ts';
 import type { DeliveryEvent } from './delivery-event.ts';
 import type { Delivery, Ledger, LedgerScope } from './ledger.ts';
+import { createLeaseKeeper } from './create-lease-keeper.ts';
 import { stillWanted } from './still-wanted.ts';
 import type { SubscriberSource } from './subscriber-source.ts';
 
-/** The rows this run holds and has not started yet, shared by its workers. */
+/** The rows this run has claimed and not finished, shared by its workers. */
 export interface ClaimQueue {
-  /**
-   * The next row to attempt, with at least half a lease left (the queue renews leases that
-   * run low); undefined when there is nothing left for this run or the signal has aborted.
-   */
+  /** The next row to attempt; undefined when there is nothing left for this run or the signal has aborted. */
   next(): Promise<Delivery | undefined>;
-  /** Give back every row claimed but not started (after the workers are done). */
+  /**
+   * Right before the attempt: true when the row is still ours with at least half a lease left;
+   * false when another worker has taken it meanwhile (this process stalled): then skip it.
+   */
+  ready(row: Delivery): Promise<boolean>;
+  /** The attempt is over, whatever its outcome: the lease need not be kept any more. */
+  finished(row: Delivery): void;
+  /** A row taken but not attempted (the run is stopping): `close` gives it back. */
+  giveBack(row: Delivery): void;
+  /** Stop keeping leases and give back every row claimed but not started (after the workers are done). */
   close(): Promise<void>;
 }
 
@@ -42,7 +49,7 @@ export function createClaimQueue(
   const { scope, owner, signal } = options;
   const queue: Delivery[] = [];
   let refilling: Promise<boolean> | undefined;
-  let renewing: Promise<void> | undefined;
+  const leases = createLeaseKeeper(ledger, owner, options.leaseMs);
 
   const refill = async (): Promise<boolean> => {
     const rows = await ledger.claim(scope, {
@@ -73,41 +80,40 @@ export function createClaimQueue(
     }
     const wanted = rows.filter((row) => active.has(row.id));
     if (signal.aborted) await ledger.release(ids(wanted), owner);
-    else queue.push(...wanted);
+    else {
+      leases.hold(wanted);
+      queue.push(...wanted);
+    }
     return true;
-  };
-
-  // One statement renews every queued row; rows another worker has taken meanwhile are dropped.
-  const renew = async (): Promise<void> => {
-    const renewed = await ledger.renew(ids(queue), owner, options.leaseMs);
-    const kept = new Set(renewed.ids);
-    const rows = queue.splice(0).filter((row) => kept.has(row.id));
-    queue.push(...rows.map((row) => ({ ...row, lease_until: renewed.leaseUntil })));
   };
 
   return {
     async next() {
-      // Bounded: each round hands out a row, ends, renews (which never keeps a row's lease
-      // low), or waits for a retry whose per-run count grows.
+      // Bounded: each round hands out a row, ends, or waits for a retry whose per-run count grows.
       for (;;) {
         if (signal.aborted) return undefined;
-        const row = queue[0];
-        if (row) {
-          if (Number(row.lease_until) - Date.now() >= options.leaseMs / 2) return queue.shift();
-          renewing ??= renew().finally(() => {
-            renewing = undefined;
-          });
-          await renewing;
-          continue;
-        }
+        const row = queue.shift();
+        if (row) return row;
         refilling ??= refill().finally(() => {
           refilling = undefined;
         });
         if (!(await refilling)) return undefined;
       }
     },
+    async ready(row) {
+      if (await leases.check(row.id)) return true;
+      leases.drop(row.id);
+      return false;
+    },
+    finished(row) {
+      leases.drop(row.id);
+    },
+    giveBack(row) {
+      queue.unshift(row);
+    },
     async close() {
-      await Promise.allSettled([refilling, renewing]);
+      await refilling?.catch(() => false);
+      leases.stop();
       // Claimed but never attempted: open them again now rather than after the lease.
       await ledger.release(ids(queue.splice(0)), owner);
     },

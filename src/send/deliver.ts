@@ -166,12 +166,18 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
 
   const worker = async (): Promise<void> => {
     try {
-      for (;;) {
+      for (let taken = await queue.next(); taken; taken = await queue.next()) {
         await gate.wait(signal);
         await rate.wait(signal);
-        const row = await queue.next();
-        if (!row) return;
-        await attempt(row);
+        if (signal.aborted) {
+          queue.giveBack(taken);
+          return;
+        }
+        try {
+          if (await queue.ready(taken)) await attempt(taken);
+        } finally {
+          queue.finished(taken);
+        }
       }
     } catch (error) {
       crash ??= { error };

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
+import type { Mailer } from '../../src/mail/mailer.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -60,6 +62,42 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
         expect(slow.lost + fast.lost).toBe(0);
       } finally {
         await mailer.close();
+        await other.close();
+      }
+    });
+
+    it('keeps the leases of messages in flight alive: a server slower than the lease causes no double send', async () => {
+      harness = await createSendHarness(dialect, sink.url, { concurrency: 2 });
+      const emails = Array.from({ length: 12 }, (_, i) => `reader${i}@example.com`);
+      await harness.store.importBatch(emails.map((email) => subscriber(email, 'en')));
+      // Each message takes 500 ms; the lease is 300 ms.
+      const slow = (mailer: Mailer): Mailer => ({
+        ...mailer,
+        send: async (mail) => {
+          await sleep(500);
+          return mailer.send(mail);
+        },
+      });
+      const mailers = [createSmtpMailer({ url: sink.url }), createSmtpMailer({ url: sink.url })];
+      const other = createDatabase(harness.test.url, { schema: harness.test.schema });
+      try {
+        const runs = await Promise.all([
+          harness.send({ leaseMs: 300 }, { mailer: slow(mailers[0]!) }),
+          runSend(
+            {
+              ledger: createLedger(other),
+              source: createKyselyStore(other.db),
+              mailer: slow(mailers[1]!),
+              renderer: createDigestRenderer(harness.fixture.config),
+              tokenFor: (s) => manageToken(SECRET, s),
+            },
+            { config: harness.fixture.config, items: harness.items, date: DATE, leaseMs: 300 },
+          ),
+        ]);
+        expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
+        expect(runs[0].lost + runs[1].lost).toBe(0);
+      } finally {
+        await Promise.all(mailers.map((mailer) => mailer.close()));
         await other.close();
       }
     });
