@@ -129,11 +129,14 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
   }
   if (summary.claimed > 0) {
     const until = summary.claimedUntil ?? Date.now();
-    const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+    const minutes = Math.ceil((until - Date.now()) / 60_000);
     output.err(
-      `${summary.claimed} message(s) are claimed by another send until ${new Date(until).toISOString()} ` +
-        `(about ${minutes} min): if it is still running, it sends them; if it died, run the same command ` +
-        'again after then to send them.\n',
+      minutes > 0
+        ? `${summary.claimed} message(s) are claimed by another send until ${new Date(until).toISOString()} ` +
+            `(about ${minutes} min): if it is still running, it sends them; if it died, run the same ` +
+            'command again after then to send them.\n'
+        : `${summary.claimed} message(s) are claimed by another send whose lease has ended: if it is ` +
+            'not running any more, run the same command again to send them.\n',
     );
     code = SEND_EXIT.incomplete;
   }
