@@ -1,7 +1,8 @@
 // Send: msg/s of `runSend` (ledger, claims, personalize, compose, pooled SMTP) against a bare
 // nodemailer pool sending the same pre-rendered messages, in the same run, to the same sink;
 // then the peak RSS of the real command, `gazette send` (bin/gazette.js, as cron runs it), to
-// 100,000 subscribers, and to 10,000 run from source (tsx) and from the build.
+// 100,000 subscribers of mixed locales and topics, and to 10,000 run from source (tsx) and from
+// the build.
 // Usage: npm run bench -- send   (SEND_BENCH_MESSAGES, SEND_BENCH_RSS_SUBSCRIBERS to resize;
 // SEND_BENCH_RSS_SUBSCRIBERS=0 skips the memory part)
 import { fork, spawn } from 'node:child_process';
@@ -155,7 +156,7 @@ async function peakRss(
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-rss-'));
   try {
-    const { database } = await setUp(dir, smtpUrl, subscribers);
+    const { database } = await setUp(dir, smtpUrl, subscribers, true);
     await database.close();
     const { items } = await loadItems(path.join(ROOT, 'content'));
     const date = buildEditions(items, { timeZone: 'Asia/Seoul', categories: [] })[0]?.date ?? '';
@@ -196,7 +197,11 @@ async function peakRss(
 }
 
 /** A SQLite store with `count` bilingual subscribers of one list, and a 12-item edition. */
-async function setUp(dir: string, smtpUrl: string, count: number) {
+/** The sample config's categories: a mixed list picks its readers' topics from these. */
+const SAMPLE_CATEGORIES = ['tech', 'business', 'policy', 'commerce', 'science'];
+const LOCALES = ['ko', 'en', 'bilingual'] as const;
+
+async function setUp(dir: string, smtpUrl: string, count: number, mixed = false) {
   const config = {
     ...testConfig({ send: { concurrency: CONCURRENCY, pool: POOL } }),
     smtpUrl,
@@ -211,8 +216,10 @@ async function setUp(dir: string, smtpUrl: string, count: number) {
       batch.push({
         email: `reader${i}@example.com`,
         name: `Reader ${i}`,
-        locale: 'bilingual',
-        categories: [],
+        // Mixed: every locale, and topic sets from all five categories down to one (every
+        // combination, so a send renders as many segments as a real list would).
+        locale: mixed ? LOCALES[i % 3]! : 'bilingual',
+        categories: mixed ? SAMPLE_CATEGORIES.filter((_, bit) => (Math.floor(i / 3) >> bit) & 1) : [],
         lists: ['daily'],
         consent: { source: 'import', version: 'bench' },
         confirmed: true,
