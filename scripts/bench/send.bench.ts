@@ -39,6 +39,10 @@ const CONCURRENCY = 10;
 // build at 6,000: 96/4 peaks at 146–148 MB, 64/2 at 135–137 MB, no slower within the noise).
 const SEND_HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=2'];
 const POOL = 5;
+/** The sample config's categories: a mixed list picks its readers' topics from these. */
+const SAMPLE_CATEGORIES = ['tech', 'business', 'policy', 'commerce', 'science'];
+const LOCALES = ['ko', 'en', 'bilingual'] as const;
+
 
 const mode = process.argv[2];
 if (mode === '--sink') await sinkChild();
@@ -197,10 +201,6 @@ async function peakRss(
 }
 
 /** A SQLite store with `count` bilingual subscribers of one list, and a 12-item edition. */
-/** The sample config's categories: a mixed list picks its readers' topics from these. */
-const SAMPLE_CATEGORIES = ['tech', 'business', 'policy', 'commerce', 'science'];
-const LOCALES = ['ko', 'en', 'bilingual'] as const;
-
 async function setUp(dir: string, smtpUrl: string, count: number, mixed = false) {
   const config = {
     ...testConfig({ send: { concurrency: CONCURRENCY, pool: POOL } }),
