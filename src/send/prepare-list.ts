@@ -42,7 +42,8 @@ export async function prepareList(
   );
   const scope = { edition: edition.date, listId: list.id };
   if (!options.dryRun) {
-    // One at a time: rendering is CPU-bound, and each result is kept for the whole send anyway.
+    // One at a time: rendering is CPU-bound. The cache keeps what fits its memory bound; a
+    // segment let go is rendered again, identically, when its readers' turn comes.
     for (const key of await deps.ledger.openSegments(scope)) await segments.render(key);
   }
   return { list, segments, plan, before: await deps.ledger.counts(scope) };
