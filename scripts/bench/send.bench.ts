@@ -43,7 +43,6 @@ const POOL = 5;
 const SAMPLE_CATEGORIES = ['tech', 'business', 'policy', 'commerce', 'science'];
 const LOCALES = ['ko', 'en', 'bilingual'] as const;
 
-
 const mode = process.argv[2];
 if (mode === '--sink') await sinkChild();
 else await main();
