@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import type { SmtpSink } from '../helpers/smtp-sink.ts';
 import { subscriber } from './send-fixture.ts';
-import { createSendHarness } from './send-harness.ts';
-import type { SendHarness } from './send-harness.ts';
+import { useSendSuite } from './send-harness.ts';
 
 // 정보통신망법 §50: the sponsored item is in `policy`. A segment whose topics leave it out gets a
 // plain news digest: no ad consent needed, no (광고) in its subject.
 describe.each(DIALECTS)('advertising per segment on $name', (dialect) => {
-  let sink: SmtpSink;
-  let harness: SendHarness;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(() => sink.close());
-  afterEach(async () => {
-    await harness.cleanup();
-    sink.received.length = 0;
-  });
+  const suite = useSendSuite(dialect);
 
   describe.skipIf(!dialect.available)('', () => {
     it('decides advertising by the segment’s share of the edition, in planning, at claim time and in the subject', async () => {
-      harness = await createSendHarness(dialect, sink.url, {}, { sponsored: true });
+      const harness = await suite.harness({}, { sponsored: true });
       await harness.store.importBatch([
         subscriber('tech-no-ads@example.com', 'en', ['tech']),
         subscriber('tech-ads@example.com', 'ko', ['tech'], { adConsent: true }),
@@ -44,7 +32,7 @@ describe.each(DIALECTS)('advertising per segment on $name', (dialect) => {
 
       const summary = await harness.send();
       expect(summary).toMatchObject({ advertising: true, sent: 4, skipped: 0 });
-      const subjects = new Map(sink.received.map((m) => [m.envelope.to[0], m.parsed.subject ?? '']));
+      const subjects = new Map(suite.sink.received.map((m) => [m.envelope.to[0], m.parsed.subject ?? '']));
       expect([...subjects.keys()].sort()).toEqual([
         'all-ads@example.com',
         'tech-ads@example.com',

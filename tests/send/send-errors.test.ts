@@ -1,36 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../../src/errors.ts';
 import type { ErrorCode } from '../../src/errors.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
 import { createDigestRenderer } from '../../src/send/index.ts';
 import type { DigestRenderer, Ledger } from '../../src/send/index.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import type { SmtpSink } from '../helpers/smtp-sink.ts';
 import { DATE, subscriber } from './send-fixture.ts';
-import { createSendHarness } from './send-harness.ts';
-import type { SendHarness } from './send-harness.ts';
+import { useSendSuite } from './send-harness.ts';
 
 const scope = { edition: DATE, listId: 'daily' };
 const readers = (n: number, locale: 'en' | 'ko' = 'en') =>
   Array.from({ length: n }, (_, i) => subscriber(`${locale}${i}@example.com`, locale));
 
 describe.each(DIALECTS)('send errors on $name', (dialect) => {
-  let sink: SmtpSink;
-  let harness: SendHarness;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(() => sink.close());
-  afterEach(async () => {
-    await harness.cleanup();
-    sink.received.length = 0;
-  });
+  const suite = useSendSuite(dialect);
 
   describe.skipIf(!dialect.available)('', () => {
     it('renders every segment before the first message: a render error sends nothing to anyone', async () => {
-      harness = await createSendHarness(dialect, sink.url);
+      const harness = await suite.harness();
       await harness.store.importBatch([...readers(3, 'ko'), ...readers(3, 'en')]);
       const real = createDigestRenderer(harness.fixture.config);
       const renderer: DigestRenderer = {
@@ -42,12 +30,12 @@ describe.each(DIALECTS)('send errors on $name', (dialect) => {
       };
       await expect(harness.send({}, { renderer })).rejects.toThrow('over budget');
       await sleep(300);
-      expect(sink.received).toHaveLength(0);
+      expect(suite.sink.received).toHaveLength(0);
       expect(await harness.ledger.counts(scope)).toMatchObject({ pending: 6, claimed: 0, sent: 0 });
     });
 
     it('stops every worker when one hits an unexpected error: what is in flight is recorded, nothing more goes out', async () => {
-      harness = await createSendHarness(dialect, sink.url, { concurrency: 4, ratePerSecond: 20 });
+      const harness = await suite.harness({ concurrency: 4, ratePerSecond: 20 });
       await harness.store.importBatch(readers(30));
       let calls = 0;
       const ledger: Ledger = {
@@ -58,9 +46,9 @@ describe.each(DIALECTS)('send errors on $name', (dialect) => {
         },
       };
       await expect(harness.send({}, { ledger })).rejects.toThrow('the database went away');
-      const atRejection = sink.received.length;
+      const atRejection = suite.sink.received.length;
       await sleep(500);
-      expect(sink.received).toHaveLength(atRejection);
+      expect(suite.sink.received).toHaveLength(atRejection);
       expect(atRejection).toBeLessThan(10);
       const counts = await harness.ledger.counts(scope);
       // Only the message whose result could not be written stays claimed (until its lease ends).
@@ -68,13 +56,13 @@ describe.each(DIALECTS)('send errors on $name', (dialect) => {
     });
 
     it('stops the run, without failing anyone, on an error that is not the server verdict on one recipient', async () => {
-      harness = await createSendHarness(dialect, sink.url);
+      const harness = await suite.harness();
       await harness.store.importBatch(readers(5));
       // A code the send does not know (another engineer adds SMTP_AUTH for 530/535).
       const code = 'SMTP_AUTH' as string as ErrorCode;
       const mailer: Mailer = {
         kind: 'smtp',
-        destination: sink.url,
+        destination: suite.sink.url,
         send: () =>
           Promise.reject(new GazetteError(code, 'Authentication failed: 535 5.7.8 bad credentials')),
         verify: async () => {},
@@ -87,13 +75,13 @@ describe.each(DIALECTS)('send errors on $name', (dialect) => {
     });
 
     it('stops on a header value with a line break (U+2028 in the From name) and marks no one failed', async () => {
-      harness = await createSendHarness(dialect, sink.url);
+      const harness = await suite.harness();
       await harness.store.importBatch(readers(5));
       harness.fixture.config.from.name = 'Gazette\u2028Daily';
       const summary = await harness.send();
       expect(summary.fatal?.code).toBe('HEADER_INJECTION');
       expect(summary).toMatchObject({ sent: 0, failed: 0, pending: 5 });
-      expect(sink.received).toHaveLength(0);
+      expect(suite.sink.received).toHaveLength(0);
       expect(await harness.ledger.counts(scope)).toMatchObject({ pending: 5, failed: 0, claimed: 0 });
     });
   });

@@ -7,7 +7,10 @@ import type { Ledger, PlanResult, SendDeps, SendOptions, SendSummary } from '../
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { DialectSetup, TestDatabase } from '../helpers/databases.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import type { SmtpSink } from '../helpers/smtp-sink.ts';
 import type { SendFixture } from './send-fixture.ts';
 import { createSendFixture, DATE, SECRET } from './send-fixture.ts';
 
@@ -68,4 +71,33 @@ export async function createSendHarness(
       fixture.cleanup();
     },
   };
+}
+
+/**
+ * The hooks of a send test block: one SMTP sink for the block, and each test's harness (made by
+ * `harness()`) cleaned up after it, with the sink emptied.
+ */
+export function useSendSuite(dialect: DialectSetup) {
+  let sink: SmtpSink | undefined;
+  let current: SendHarness | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink?.close());
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+    if (sink) sink.received.length = 0;
+  });
+  const suite = {
+    get sink(): SmtpSink {
+      if (!sink) throw new Error('the SMTP sink starts in beforeAll');
+      return sink;
+    },
+    async harness(send: Record<string, unknown> = {}, content: { sponsored?: boolean } = {}) {
+      current = await createSendHarness(dialect, suite.sink.url, send, content);
+      return current;
+    },
+  };
+  return suite;
 }

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,37 +7,25 @@ import type { Mailer } from '../../src/mail/mailer.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import type { SmtpSink } from '../helpers/smtp-sink.ts';
 import { DATE, SECRET, subscriber } from './send-fixture.ts';
-import { createSendHarness } from './send-harness.ts';
-import type { SendHarness } from './send-harness.ts';
+import { useSendSuite } from './send-harness.ts';
 
 const scope = { edition: DATE, listId: 'daily' };
 
 describe.each(DIALECTS)('send leases on $name', (dialect) => {
-  let sink: SmtpSink;
-  let harness: SendHarness;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(() => sink.close());
-  afterEach(async () => {
-    await harness.cleanup();
-    sink.received.length = 0;
-  });
+  const suite = useSendSuite(dialect);
 
   describe.skipIf(!dialect.available)('', () => {
     // Scaled down: a 600 ms lease, 10 messages a second. Before the fix a run claimed 16 rows,
     // which took it 1.6 s to start; a faster run took the rows still queued there once their
     // lease had run out, and both sent them.
     it('claims no more than it can start within half a lease: a slow and a fast run never double-send', async () => {
-      harness = await createSendHarness(dialect, sink.url, { concurrency: 4, ratePerSecond: 10 });
+      const harness = await suite.harness({ concurrency: 4, ratePerSecond: 10 });
       const emails = Array.from({ length: 40 }, (_, i) => `reader${i}@example.com`);
       await harness.store.importBatch(emails.map((email) => subscriber(email, 'en')));
       const config = harness.fixture.config;
       const other = createDatabase(harness.test.url, { schema: harness.test.schema });
-      const mailer = createSmtpMailer({ url: sink.url });
+      const mailer = createSmtpMailer({ url: suite.sink.url });
       try {
         const [slow, fast] = await Promise.all([
           harness.send({ leaseMs: 600 }),
@@ -57,7 +45,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
             },
           ),
         ]);
-        expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
+        expect(suite.sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
         expect(slow.sent + fast.sent).toBe(40);
         expect(slow.lost + fast.lost).toBe(0);
       } finally {
@@ -67,7 +55,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
     });
 
     it('keeps the leases of messages in flight alive: a server slower than the lease causes no double send', async () => {
-      harness = await createSendHarness(dialect, sink.url, { concurrency: 2 });
+      const harness = await suite.harness({ concurrency: 2 });
       const emails = Array.from({ length: 12 }, (_, i) => `reader${i}@example.com`);
       await harness.store.importBatch(emails.map((email) => subscriber(email, 'en')));
       // Each message takes 500 ms; the lease is 300 ms.
@@ -78,7 +66,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
           return mailer.send(mail);
         },
       });
-      const mailers = [createSmtpMailer({ url: sink.url }), createSmtpMailer({ url: sink.url })];
+      const mailers = [createSmtpMailer({ url: suite.sink.url }), createSmtpMailer({ url: suite.sink.url })];
       const other = createDatabase(harness.test.url, { schema: harness.test.schema });
       try {
         const runs = await Promise.all([
@@ -94,7 +82,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
             { config: harness.fixture.config, items: harness.items, date: DATE, leaseMs: 300 },
           ),
         ]);
-        expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
+        expect(suite.sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());
         expect(runs[0].lost + runs[1].lost).toBe(0);
       } finally {
         await Promise.all(mailers.map((mailer) => mailer.close()));
@@ -103,7 +91,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
     });
 
     it('counts rows another worker still holds, with the end of its lease, instead of calling the send done', async () => {
-      harness = await createSendHarness(dialect, sink.url);
+      const harness = await suite.harness();
       await harness.store.importBatch(
         ['held', 'free1', 'free2'].map((name) => subscriber(`${name}@example.com`, 'en')),
       );
@@ -119,7 +107,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
       const summary = await harness.send();
       expect(summary).toMatchObject({ sent: 2, pending: 0, deferred: 0, claimed: 1 });
       expect(summary.claimedUntil).toBe(Number(held?.lease_until));
-      expect(sink.received).toHaveLength(2);
+      expect(suite.sink.received).toHaveLength(2);
     });
   });
 });
