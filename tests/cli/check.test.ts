@@ -77,6 +77,27 @@ describe('gazette check', () => {
     );
   });
 
+  it('shows control characters from content as escapes, never raw to the terminal', async () => {
+    // YAML's "\\e" and "\\a" are ESC and BEL: a title-setting OSC, a screen clear and a colour.
+    const source = GOOD.replace('"good"', '"esc"').replace(
+      'summary_en',
+      'canonical_url: "ftp://\\e]0;PWNED\\a\\e[2J\\u202e"\n"\\e[41mbad\\u2028": "x"\nsummary_en',
+    );
+    const dir = project('escapes', { 'esc.md': source });
+    const result = await run('--config', path.join(dir, 'gazette.config.json'), 'check');
+    expect(result.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(result.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(result.out).toBe(
+      [
+        'warning  esc.md: \\u001b[41mbad\\u2028: is not a known field and was ignored',
+        'warning  esc.md: canonical_url: "ftp://\\u001b]0;PWNED\\u0007\\u001b[2J\\u202e" is not an absolute http(s) URL and was dropped',
+        '1 file: 1 valid, 0 with errors (0 errors, 2 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('names every bad file of the messy corpus and exits 1', async () => {
     const dir = project('messy', {});
     cpSync(MESSY, path.join(dir, 'content'), { recursive: true });
