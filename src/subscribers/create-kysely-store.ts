@@ -178,6 +178,17 @@ async function subscribeIn(trx: Db, input: SubscribeInput, at: string): Promise<
       confirmSentAt: (await latestConsent(trx, id))?.confirm_sent_at ?? null,
     };
   }
+  if (row.status === 'pending' && !input.confirmed) {
+    // Anyone can type an address: a request still waiting for its confirmation keeps the name,
+    // choices and consent its owner gave (else a stranger could add ad consent or a name the
+    // welcome mail would greet). The owner changes them through their token once confirmed.
+    return {
+      outcome: 'pending',
+      subscriber: toSubscriber(row),
+      confirmSentAt: (await latestConsent(trx, id))?.confirm_sent_at ?? null,
+    };
+  }
+  // Renewed, or a pending request the operator vouches for: a new consent record says so.
   const status: SubscriberStatus = input.confirmed ? 'active' : 'pending';
   const updated = await trx
     .updateTable('subscribers')
@@ -185,17 +196,6 @@ async function subscribeIn(trx: Db, input: SubscribeInput, at: string): Promise<
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (row.status === 'pending') {
-    const consent = await latestConsent(trx, id);
-    if (input.confirmed && consent !== undefined) {
-      await trx.updateTable('consents').set({ confirmed_at: at }).where('id', '=', consent.id).execute();
-    }
-    return {
-      outcome: input.confirmed ? 'renewed' : 'pending',
-      subscriber: toSubscriber(updated),
-      confirmSentAt: consent?.confirm_sent_at ?? null,
-    };
-  }
   await insertConsent(trx, id, input, at);
   return { outcome: 'renewed', subscriber: toSubscriber(updated), confirmSentAt: null };
 }

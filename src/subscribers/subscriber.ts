@@ -62,8 +62,9 @@ export interface SubscribeInput {
 
 /**
  * What subscribe() did. `created`: a new subscriber. `renewed`: an unsubscribed, bounced or
- * complained address asked again (pending anew, or active when confirmed). `pending`: still
- * waiting for its confirmation (preferences taken). `unchanged`: already active, nothing done.
+ * complained address asked again, or a pending one was confirmed by the operator (a new consent
+ * record). `pending`: still waiting for its confirmation; nothing changed (the name, choices and
+ * consent stay the owner's), the confirmation may be resent. `unchanged`: already active.
  * `suppressed`: erased with --forget and not re-subscribed by its owner (imports, CLI).
  */
 export type SubscribeOutcome = 'created' | 'renewed' | 'pending' | 'unchanged' | 'suppressed';

@@ -41,7 +41,8 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
       const again = await store.subscribe(input('reader@EXAMPLE.com', { locale: 'ko' }));
       expect(again.outcome).toBe('pending');
       expect(again.subscriber?.id).toBe(first.subscriber?.id);
-      expect(again.subscriber?.locale).toBe('ko');
+      // A pending request keeps what its owner chose (see the next-but-one test).
+      expect(again.subscriber?.locale).toBe('bilingual');
       expect(await store.count()).toBe(1);
       const [consent] = await store.consents(first.subscriber?.id ?? 0);
       expect(consent).toMatchObject({
@@ -71,9 +72,44 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
       });
       const known = await store.subscribe(input('reader@example.com', { locale: 'en', lists: [] }));
       expect(known.outcome).toBe('unchanged');
-      expect(known.subscriber?.locale).toBe('ko');
+      expect(known.subscriber?.locale).toBe('bilingual');
       expect(await store.isActive(found?.id ?? 0)).toBe(true);
       expect(await store.confirm('no-such-uid', null)).toBeUndefined();
+    });
+
+    it("does not let a re-submission change a pending request's name, choices or ad consent", async () => {
+      const owner = await store.subscribe(input('pending-owner@example.com', { name: 'Owner' }));
+      const stranger = await store.subscribe(
+        input('PENDING-OWNER@example.com', {
+          name: 'Claim your prize at evil.example',
+          locale: 'ko',
+          categories: ['tech'],
+          lists: ['weekly'],
+          adConsent: true,
+          consent: { source: 'form', ip: '192.0.2.66', userAgent: 'Evil/1.0', version: '2026-11-v1' },
+        }),
+      );
+      expect(stranger.outcome).toBe('pending');
+      const kept = {
+        name: 'Owner',
+        locale: 'bilingual',
+        categories: [],
+        lists: ['daily'],
+        adConsent: false,
+        status: 'pending',
+      };
+      expect(stranger.subscriber).toMatchObject(kept);
+      const id = owner.subscriber?.id ?? 0;
+      const confirmed = await store.confirm(owner.subscriber?.uid ?? '', '198.51.100.9');
+      expect(confirmed?.subscriber).toMatchObject({ ...kept, status: 'active' });
+      expect(await store.findByEmail('pending-owner@example.com')).toMatchObject({
+        ...kept,
+        status: 'active',
+      });
+      const consents = await store.consents(id);
+      expect(consents).toHaveLength(1);
+      expect(consents[0]).toMatchObject({ ip: '203.0.113.7', adConsent: false });
+      await store.forget('pending-owner@example.com');
     });
 
     it('stores SQL-looking input verbatim', async () => {

@@ -104,6 +104,29 @@ describe('web failure modes', () => {
     ]);
   });
 
+  it('does not let a stranger re-posting a pending address change its name, choices or ad consent', async () => {
+    const before = (await h.mail()).length;
+    await h.post('/subscribe', form('victim@example.com', { name: 'Victim Kim' }));
+    const confirmUrl = linkIn((await h.mail()).at(-1), h.base, '/confirm/');
+    const attack = await h.post(
+      '/subscribe',
+      form('victim@example.com', {
+        adConsent: 'yes',
+        name: 'Claim your prize at evil.example',
+        locale: 'ko',
+      }),
+      { 'x-forwarded-for': '192.0.2.66' },
+    );
+    expect(attack.status).toBe(200);
+    expect((await fetch(confirmUrl)).status).toBe(200);
+    const victim = await h.store.findByEmail('victim@example.com');
+    expect(victim).toMatchObject({ status: 'active', adConsent: false, name: 'Victim Kim', locale: 'en' });
+    expect(await h.store.consents(victim?.id ?? 0)).toMatchObject([{ adConsent: false }]);
+    const mails = (await h.mail()).slice(before);
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.parsed.text ?? '').join('\n')).not.toContain('evil.example');
+  });
+
   it('treats a filled honeypot as success but stores nothing', async () => {
     const response = await h.post('/subscribe', form('bot@example.com', { website: 'http://spam.example' }));
     expect(response.status).toBe(200);
