@@ -1,26 +1,38 @@
 import { z } from 'zod';
+import { cleanText } from './clean-text.ts';
 import { isValidPublishedDate } from './published-date.ts';
 
 const LIST_HINT = 'must be a list such as ["tech", "policy"]';
 
-/** A string list may also be written as one string; an empty value is an empty list. */
+/**
+ * A string list may also be written as one string; an empty value is an empty list. Entries are
+ * cleaned (see `cleanText`) and those left empty dropped.
+ */
 const stringList = z.preprocess(
   (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
-  z.array(z.string({ error: 'each entry must be text' }), { error: LIST_HINT }),
+  z
+    .array(z.string({ error: 'each entry must be text' }).overwrite(cleanText), { error: LIST_HINT })
+    .overwrite((entries) => entries.filter((entry) => entry !== '')),
 );
 
 // YAML reads `title: 123` as a number and `id:` as null: both are reported, with the fix.
-const text = z.string({
-  error: (issue) =>
-    issue.input === undefined || issue.input === null ? 'is required' : 'must be text (put it in quotes)',
-});
-const optionalText = z.string({ error: 'must be text (put it in quotes)' }).nullish();
+// Text is cleaned before it is checked, so "&nbsp;" or a lone bidi override counts as empty;
+// the schema's output is the cleaned text (decoded once: never clean it again).
+const text = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null ? 'is required' : 'must be text (put it in quotes)',
+  })
+  .overwrite(cleanText);
+const optionalText = z.string({ error: 'must be text (put it in quotes)' }).overwrite(cleanText).nullish();
+/** URLs are kept as written: safeUrl judges them after parsing. */
+const optionalUrl = z.string({ error: 'must be text (put it in quotes)' }).nullish();
 
 /** The front matter of a digest item, as the newsroom writes it (snake_case, see content/README). */
 export const frontMatterSchema = z
   .object({
-    id: text.trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-    title: text.trim().min(1, 'must not be empty'),
+    id: text.min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    title: text.min(1, 'must not be empty'),
     title_ko: optionalText,
     title_en: optionalText,
     date_published: z
@@ -39,8 +51,8 @@ export const frontMatterSchema = z
     source_name: optionalText,
     source_id: optionalText,
     source_type: optionalText,
-    source_url: optionalText,
-    canonical_url: optionalText,
+    source_url: optionalUrl,
+    canonical_url: optionalUrl,
     language_original: optionalText,
     categories: stringList.default([]),
     tags: stringList.default([]),
@@ -62,7 +74,8 @@ export const frontMatterSchema = z
   .superRefine(
     (value, ctx) => {
       // A summary of the wrong type is reported on its own field; only absence is reported here.
-      const has = (s: unknown): boolean => s !== undefined && s !== null && (typeof s !== 'string' || s.trim() !== '');
+      // Text is already cleaned here, so a summary that is only "&nbsp;" counts as absent.
+      const has = (s: unknown): boolean => s !== undefined && s !== null && s !== '';
       if (!has(value.summary_ko) && !has(value.summary_en)) {
         ctx.addIssue({
           code: 'custom',

@@ -1,7 +1,6 @@
 import type { ContentProblem, Item } from './item.ts';
 import { frontMatterSchema, FRONT_MATTER_FIELDS } from './front-matter-schema.ts';
 import type { FrontMatter } from './front-matter-schema.ts';
-import { cleanText } from './clean-text.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { safeUrl } from './safe-url.ts';
 import type { Language, Localized } from '../locale.ts';
@@ -51,22 +50,19 @@ function toItem(file: string, fm: FrontMatter, body: string): { item: Item; prob
     }
     return safe;
   };
-  const opt = (value: string | null | undefined): string | undefined => {
-    if (value === null || value === undefined) return undefined;
-    const cleaned = cleanText(value);
-    return cleaned === '' ? undefined : cleaned;
-  };
-  const list = (values: string[]): string[] => values.map(cleanText).filter((v) => v !== '');
-  const title = cleanText(fm.title);
+  // The schema has cleaned every text field already (entities decoded once: never again here).
+  const opt = (value: string | null | undefined): string | undefined =>
+    value === null || value === undefined || value === '' ? undefined : value;
+  const title = fm.title;
   const keyPoints: Localized<string[]> = {};
-  const general = list(fm.key_points);
+  const general = fm.key_points;
   if (general.length > 0) keyPoints[detectLanguage(general.join(' '))] = general;
   for (const language of ['ko', 'en'] as Language[]) {
-    const own = list(fm[`key_points_${language}`] ?? []);
+    const own = fm[`key_points_${language}`] ?? [];
     if (own.length > 0) keyPoints[language] = own;
   }
   const item: Item = {
-    id: cleanText(fm.id),
+    id: fm.id,
     file,
     title: compact({ [detectLanguage(title)]: title, ...defined({ ko: opt(fm.title_ko), en: opt(fm.title_en) }) }),
     datePublished: fm.date_published,
@@ -79,9 +75,9 @@ function toItem(file: string, fm: FrontMatter, body: string): { item: Item; prob
     },
     canonicalUrl: url('canonical_url'),
     languageOriginal: opt(fm.language_original),
-    categories: list(fm.categories),
-    tags: list(fm.tags),
-    regions: list(fm.regions),
+    categories: fm.categories,
+    tags: fm.tags,
+    regions: fm.regions,
     summary: compact({ ko: opt(fm.summary_ko), en: opt(fm.summary_en) }),
     soWhat: compact({ ko: opt(fm.so_what_ko), en: opt(fm.so_what_en) }),
     keyPoints,

@@ -84,6 +84,30 @@ describe('parseItem: required fields', () => {
     expect(parse(minimalFields()).item?.summary).toEqual({ en: 'A summary.' });
   });
 
+  // Checked after cleaning: text that cleaning empties would give an empty headline or id.
+  it.each([
+    ['title', '&nbsp;'],
+    ['title', '&#x202E;'],
+    ['title', '\u202e\u0007 '],
+    ['id', '&#x202E;'],
+  ])('reports %s %j, empty once cleaned', (field, value) => {
+    const result = parse(minimalFields({ [field]: value }));
+    expect(result.item).toBeUndefined();
+    expect(errors(result.problems)).toEqual([[field, 'must not be empty']]);
+  });
+
+  it.each(['&#x202E;', '&nbsp;', '\u2066'])('a summary that is only %j is no summary', (summary) => {
+    const result = parse(minimalFields({ summary_en: summary, summary_ko: ' &#x202E; ' }));
+    expect(errors(result.problems)).toEqual([['summary_ko', 'at least one of summary_ko or summary_en is required']]);
+  });
+
+  it('cleans once: an encoded entity is kept as its text, never decoded again into nothing', () => {
+    const result = parse(minimalFields({ title: '&amp;nbsp;', summary_en: '&amp;#x202E;' }));
+    expect(result.problems).toEqual([]);
+    expect(result.item?.title).toEqual({ en: '&nbsp;' });
+    expect(result.item?.summary).toEqual({ en: '&#x202E;' });
+  });
+
   it('reports every missing field at once, each with the file', () => {
     const result = parseItem('dir/x.md', '---\nsource_name: "Only this"\n---\n');
     expect(result.problems.map((p) => [p.file, p.field, p.severity])).toEqual([
