@@ -190,6 +190,42 @@ describe('web failure modes', () => {
     expect(response.status).toBe(413);
   });
 
+  it('unsubscribes on a one-click POST whatever its body, and answers 400 to an unreadable form', async () => {
+    const multipart = `--ABC\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--ABC--\r\n`;
+    const malformed = [
+      { 'content-type': 'multipart/form-data' },
+      { 'content-type': 'multipart/form-data; boundary=XYZ' },
+    ];
+    for (const [i, headers] of malformed.entries()) {
+      const created = await h.store.subscribe({
+        email: `malformed${i}@example.com`,
+        locale: 'en',
+        categories: [],
+        lists: ['daily'],
+        consent: { source: 'cli', version: 'v' },
+        confirmed: true,
+      });
+      const token = manageToken(SECRET, created.subscriber ?? { uid: '' });
+      const response = await fetch(`${h.base}/unsubscribe/${token}`, {
+        method: 'POST',
+        headers,
+        body: multipart,
+      });
+      expect(response.status).toBe(200);
+      expect((await h.store.findByEmail(`malformed${i}@example.com`))?.status).toBe('unsubscribed');
+      for (const path of ['/subscribe', `/preferences/${token}`]) {
+        const refused = await fetch(`${h.base}${path}`, {
+          method: 'POST',
+          headers: { ...headers, origin: h.base },
+          body: multipart,
+        });
+        expect(refused.status, path).toBe(400);
+        expect(await refused.text()).toContain('The form could not be read');
+      }
+    }
+    expect(h.logged).toEqual([]);
+  });
+
   it('logs a server error with its detail and shows the reader a safe page', async () => {
     await sql`drop table consents`.execute(h.database.database.db);
     const response = await h.post('/subscribe', form('after-crash@example.com'));

@@ -93,5 +93,10 @@ export const pageText = {
     ko: '요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
     en: 'We could not handle your request. Please try again in a moment.',
   },
+  badFormTitle: { ko: '양식을 읽을 수 없습니다', en: 'The form could not be read' },
+  badForm: {
+    ko: '양식을 다시 열어 제출해 주세요.',
+    en: 'Please open the form again and submit it.',
+  },
   tooLarge: { ko: '보낸 내용이 너무 큽니다.', en: 'The form data is too large.' },
 } satisfies Record<string, BiText>;

@@ -1,10 +1,10 @@
-import type { FormBody } from '../forms/form-values.ts';
 import { parseChoices } from '../forms/parse-choices.ts';
+import { readFormBody } from '../forms/read-form-body.ts';
 import { pageText } from '../pages/page-text.ts';
 import { PreferencesPage } from '../pages/preferences-page.tsx';
 import { renderPage } from '../pages/render-page.ts';
 import type { RouteGroup } from '../route-group.ts';
-import { message, uidFromToken } from './respond.tsx';
+import { badForm, message, uidFromToken } from './respond.tsx';
 
 /** Language, topics and lists, behind the manage token. Saving never changes the status. */
 export const preferencesRoutes: RouteGroup = (app, context) => {
@@ -50,10 +50,9 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
         { title: pageText.notFoundTitle, body: [pageText.notSubscribed], role: 'alert' },
         404,
       );
-    const { values, errors } = parseChoices(
-      (await c.req.parseBody({ all: true })) as FormBody,
-      context.config,
-    );
+    const body = await readFormBody(c);
+    if (body === undefined) return badForm(c, context);
+    const { values, errors } = parseChoices(body, context.config);
     const failed = Object.keys(errors).length > 0;
     const updated = failed
       ? subscriber

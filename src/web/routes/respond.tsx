@@ -19,6 +19,11 @@ export function message(
   return renderPage(c, <MessagePage config={context.config} {...props} />, status);
 }
 
+/** 400 for a form body that cannot be parsed (e.g. multipart without its boundary). */
+export function badForm(c: Context, context: WebContext): Response {
+  return message(c, context, { title: pageText.badFormTitle, body: [pageText.badForm], role: 'alert' }, 400);
+}
+
 /**
  * The uid a link token carries, or the page that explains why the link fails: 410 for an
  * expired confirmation, 400 for anything forged, altered or truncated.

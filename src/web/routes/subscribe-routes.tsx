@@ -1,16 +1,17 @@
 import type { Config } from '../../config/config.ts';
 import type { SubscribeResult } from '../../subscribers/subscriber.ts';
 import { clientIp } from '../client-ip.ts';
-import type { FormBody, SubscribeValues } from '../forms/form-values.ts';
+import type { SubscribeValues } from '../forms/form-values.ts';
 import { formValues } from '../forms/form-values.ts';
 import { parseSubscribeForm } from '../forms/parse-subscribe-form.ts';
+import { readFormBody } from '../forms/read-form-body.ts';
 import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import { SubscribePage } from '../pages/subscribe-page.tsx';
 import type { RouteGroup } from '../route-group.ts';
 import { sendConfirmation } from '../transactional/send-confirmation.ts';
 import type { WebContext } from '../web-deps.ts';
-import { message } from './respond.tsx';
+import { badForm, message } from './respond.tsx';
 
 /**
  * GET shows the form; POST records the request and answers "check your inbox" whatever the
@@ -23,7 +24,8 @@ export const subscribeRoutes: RouteGroup = (app, context) => {
   );
 
   app.post('/subscribe', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body = await readFormBody(c);
+    if (body === undefined) return badForm(c, context);
     const checkInbox = () =>
       message(c, context, { title: pageText.checkInboxTitle, body: [pageText.checkInbox] });
     if (formValues(body, 'website').some((v) => v !== '')) return checkInbox();

@@ -1,3 +1,5 @@
+import { formValues } from '../forms/form-values.ts';
+import { readFormBody } from '../forms/read-form-body.ts';
 import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import { UnsubscribePage } from '../pages/unsubscribe-page.tsx';
@@ -26,8 +28,10 @@ export const unsubscribeRoutes: RouteGroup = (app, context) => {
   app.post('/unsubscribe/:token', async (c) => {
     const parsed = uidFromToken(c, context, 'manage');
     if ('response' in parsed) return parsed.response;
-    const body = await c.req.parseBody();
-    const oneClick = body['List-Unsubscribe'] === 'One-Click' && c.req.header('origin') === undefined;
+    // RFC 8058 §3.2: the POST unsubscribes whatever its body; an unreadable one only loses the label.
+    const body = (await readFormBody(c)) ?? {};
+    const oneClick =
+      formValues(body, 'List-Unsubscribe').includes('One-Click') && c.req.header('origin') === undefined;
     await context.store.unsubscribe(parsed.uid, oneClick ? 'one-click' : 'web', context.now());
     return message(c, context, {
       title: pageText.unsubscribedTitle,
