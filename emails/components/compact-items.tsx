@@ -12,10 +12,11 @@ export interface CompactItemsProps {
 
 /**
  * Items that did not fit the size budget: headline only, linked to the item on the web edition,
- * so every item stays one tap away instead of being clipped by Gmail. The list sets `dir` and
- * Korean word-keeping once (keep-all changes nothing for English), so a headline costs little
- * more than its words and its link. Always rendered inside a text block; `renderDigest` adds the
- * bytes of its lines to plan the budget, so this is its whole markup.
+ * so every item stays one tap away instead of being clipped by Gmail. The list sets `dir`, Korean
+ * word-keeping (keep-all changes nothing for English) and `overflow-wrap` (a long unbroken run, a
+ * URL or Hangul without spaces, wraps instead of widening a phone's screen) once, so a headline
+ * costs little more than its words and its link. Always rendered inside a text block;
+ * `renderDigest` adds the bytes of its lines to plan the budget, so this is its whole markup.
  */
 export function CompactItems({ languages, items }: CompactItemsProps) {
   return (
@@ -36,7 +37,7 @@ export function CompactItems({ languages, items }: CompactItemsProps) {
         lang={languages.length === 1 ? languages[0] : undefined}
         dir="ltr"
         className={darkClass.compact}
-        style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all' }}
+        style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
       >
         {items.map((item) => (
           <CompactLine key={item.id} languages={languages} item={item} />

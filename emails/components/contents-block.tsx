@@ -30,7 +30,8 @@ export function ContentsBlock({
         <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].contents }))} />
       </h2>
       {sections.map((section) => (
-        <div key={section.id}>
+        // A long unbroken label must wrap, not widen a phone's screen.
+        <div key={section.id} style={{ overflowWrap: 'anywhere' }}>
           <a href={`#${section.anchor}`} className={darkClass.link} style={{ color: colors.link }}>
             <JoinedText parts={section.label} />
           </a>

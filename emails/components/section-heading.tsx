@@ -14,6 +14,8 @@ export function SectionHeading({ section }: { section: SectionView }) {
         letterSpacing: '1px',
         textTransform: 'uppercase',
         color: colors.accent,
+        // A long unbroken label must wrap, not widen a phone's screen.
+        overflowWrap: 'anywhere',
       }}
     >
       <JoinedText parts={section.label} />

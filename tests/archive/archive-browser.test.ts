@@ -23,8 +23,18 @@ let fixture: ArchiveFixture;
 let server: ArchiveServer;
 let browser: TestBrowser;
 
+// A day whose category label (an unknown category: its id) and headlines are long unbroken runs.
+const LONG_DAY = '2025-12-15';
+
 beforeAll(async () => {
   fixture = createArchiveFixture();
+  fixture.writeItem('long/unbroken.md', {
+    id: 'long-unbroken',
+    date: LONG_DAY,
+    titleKo: '가나다라마바사아자차'.repeat(5),
+    titleEn: `https://example.com/${'y'.repeat(90)}`,
+    category: '반도체공급망재편'.repeat(7),
+  });
   server = await startArchiveServer(fixture);
   browser = await launchBrowser();
 });
@@ -73,6 +83,7 @@ describe('the live archive in headless Chromium at 375 px', () => {
     ['edition, both', `/archive/${BIG_DAY}?lang=both`, 200],
     ['edition, ko', `/archive/${BIG_DAY}?lang=ko`, 200],
     ['edition, en', `/archive/${BIG_DAY}?lang=en`, 200],
+    ['edition with long unbroken runs', `/archive/${LONG_DAY}?lang=both`, 200],
     ['404', `/archive/${futureDate()}`, 404],
   ] as const)(
     '%s: no horizontal overflow, no axe violation, no CSP refusal, in light and dark',

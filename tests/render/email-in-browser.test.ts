@@ -15,6 +15,8 @@ const config = testConfig();
 const LIGHT_RULE = rgb(colors.rule);
 const DARK_RULE = rgb(colors.dark.rule);
 const list = config.lists[0]!;
+// A category the config does not list: its id is its label, one unbroken run of Hangul.
+const LONG_CATEGORY = '반도체공급망재편'.repeat(7);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // Screenshots are kept for a human to look at; the path is printed once.
 const SHOTS = mkdtempSync(path.join(tmpdir(), 'gazette-render-shots-'));
@@ -37,8 +39,23 @@ describe.each(LOCALES)('%s in real Chromium', (locale) => {
         title: { en: 'A very long headline with an unbreakable URL https://example.com/' + 'x'.repeat(80) },
         summary: { en: 'English only.' },
       }),
+      // Past the budget, so compacted to headlines: long unbroken runs in the compact list, in a
+      // category whose label (section heading, contents) is one long run too.
+      ...Array.from({ length: 14 }, (_, i) =>
+        makeItem(13 + i, {
+          categories: [LONG_CATEGORY],
+          title: {
+            ko: '가나다라마바사아자차'.repeat(5),
+            en: `https://example.com/${'y'.repeat(90)}/${i}`,
+          },
+        }),
+      ),
     ];
-    const rendered = await renderDigest(makeEdition(12, config, items), { config, list, locale });
+    // A budget the first 12 items fit in, the long ones not.
+    const budgeted = testConfig({ budgetBytes: locale === 'bilingual' ? 80_000 : 40_000 });
+    const rendered = await renderDigest(makeEdition(26, budgeted, items), { config: budgeted, list, locale });
+    // The long headlines must really be compacted for this test to cover the compact list.
+    expect(rendered.compactedItemIds).toContain('item-026');
     html = personalize(rendered, { token: 'preview-token', name: 'Minsu' }).html;
   });
 
