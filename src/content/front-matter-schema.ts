@@ -4,16 +4,50 @@ import { isValidPublishedDate } from './published-date.ts';
 
 const LIST_HINT = 'must be a list such as ["tech", "policy"]';
 
+// Upper bounds, in characters of cleaned text. Real items are far below them (headlines run
+// 40-120 characters, summaries a few hundred); they stop a pasted article or a runaway feed
+// (a 108 KB title) at `gazette check`, as one bad file, instead of at render time, where a
+// headline too big for the email's size budget fails the whole day's edition (RENDER_BUDGET).
+const LIMITS = {
+  id: 200,
+  headline: 300,
+  label: 200,
+  url: 2000,
+  summary: 5000,
+  soWhat: 2000,
+  keyPoint: 1000,
+  keyPoints: 20,
+  tag: 100,
+  tags: 50,
+} as const;
+
+/** "at most 300 characters (a headline); this one has 108000" */
+function atMost(max: number, what: string) {
+  return {
+    error: (issue: { input?: unknown }) =>
+      `at most ${max} characters (${what}); this one has ${String(issue.input).length}`,
+  };
+}
+
 /**
  * A string list may also be written as one string; an empty value is an empty list. Entries are
- * cleaned (see `cleanText`) and those left empty dropped.
+ * cleaned (see `cleanText`), those left empty dropped, and then counted.
  */
-const stringList = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
-  z
-    .array(z.string({ error: 'each entry must be text' }).overwrite(cleanText), { error: LIST_HINT })
-    .overwrite((entries) => entries.filter((entry) => entry !== '')),
-);
+function stringList(entryMax: number, entry: string, countMax: number, entries: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
+    z
+      .array(z.string({ error: 'each entry must be text' }).overwrite(cleanText).max(entryMax, atMost(entryMax, entry)), {
+        error: LIST_HINT,
+      })
+      .overwrite((values) => values.filter((value) => value !== ''))
+      .max(countMax, {
+        error: (issue) => `at most ${countMax} ${entries}; this one has ${(issue.input as unknown[]).length}`,
+      }),
+  );
+}
+const labels = () => stringList(LIMITS.tag, 'a label', LIMITS.tags, 'entries');
+const keyPoints = () => stringList(LIMITS.keyPoint, 'a key point', LIMITS.keyPoints, 'key points');
 
 // YAML reads `title: 123` as a number and `id:` as null: both are reported, with the fix.
 // Text is cleaned before it is checked, so "&nbsp;" or a lone bidi override counts as empty;
@@ -24,17 +58,21 @@ const text = z
       issue.input === undefined || issue.input === null ? 'is required' : 'must be text (put it in quotes)',
   })
   .overwrite(cleanText);
-const optionalText = z.string({ error: 'must be text (put it in quotes)' }).overwrite(cleanText).nullish();
+const optionalText = (max: number, what: string) =>
+  z.string({ error: 'must be text (put it in quotes)' }).overwrite(cleanText).max(max, atMost(max, what)).nullish();
 /** URLs are kept as written: safeUrl judges them after parsing. */
-const optionalUrl = z.string({ error: 'must be text (put it in quotes)' }).nullish();
+const optionalUrl = z
+  .string({ error: 'must be text (put it in quotes)' })
+  .max(LIMITS.url, atMost(LIMITS.url, 'a link'))
+  .nullish();
 
 /** The front matter of a digest item, as the newsroom writes it (snake_case, see content/README). */
 export const frontMatterSchema = z
   .object({
-    id: text.min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-    title: text.min(1, 'must not be empty'),
-    title_ko: optionalText,
-    title_en: optionalText,
+    id: text.min(1, 'must not be empty').max(LIMITS.id, atMost(LIMITS.id, 'an id')),
+    title: text.min(1, 'must not be empty').max(LIMITS.headline, atMost(LIMITS.headline, 'a headline')),
+    title_ko: optionalText(LIMITS.headline, 'a headline'),
+    title_en: optionalText(LIMITS.headline, 'a headline'),
     date_published: z
       .string({
         error: (issue) =>
@@ -47,23 +85,23 @@ export const frontMatterSchema = z
         isValidPublishedDate,
         'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00',
       ),
-    date_ingested: optionalText,
-    source_name: optionalText,
-    source_id: optionalText,
-    source_type: optionalText,
+    date_ingested: optionalText(LIMITS.label, 'a timestamp'),
+    source_name: optionalText(LIMITS.label, 'a name'),
+    source_id: optionalText(LIMITS.label, 'a label'),
+    source_type: optionalText(LIMITS.label, 'a label'),
     source_url: optionalUrl,
     canonical_url: optionalUrl,
-    language_original: optionalText,
-    categories: stringList.default([]),
-    tags: stringList.default([]),
-    regions: stringList.default([]),
-    summary_ko: optionalText,
-    summary_en: optionalText,
-    so_what_ko: optionalText,
-    so_what_en: optionalText,
-    key_points: stringList.default([]),
-    key_points_ko: stringList.optional(),
-    key_points_en: stringList.optional(),
+    language_original: optionalText(LIMITS.label, 'a label'),
+    categories: labels().default([]),
+    tags: labels().default([]),
+    regions: labels().default([]),
+    summary_ko: optionalText(LIMITS.summary, 'a summary'),
+    summary_en: optionalText(LIMITS.summary, 'a summary'),
+    so_what_ko: optionalText(LIMITS.soWhat, 'a short callout'),
+    so_what_en: optionalText(LIMITS.soWhat, 'a short callout'),
+    key_points: keyPoints().default([]),
+    key_points_ko: keyPoints().optional(),
+    key_points_en: keyPoints().optional(),
     confidence: z
       .number({ error: 'must be a number from 0 to 1, without quotes' })
       .min(0, 'must be from 0 to 1')

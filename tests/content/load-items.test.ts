@@ -134,6 +134,20 @@ describe('loadItems: bytes as editors save them', () => {
   });
 });
 
+describe('loadItems: an over-long headline', () => {
+  it('is one error for its file; the other files still load', async () => {
+    const dir = folder('long-title', {
+      'a.md': itemSource(minimalFields({ id: 'a', title: 'Breaking '.repeat(12_000) })),
+      'b.md': itemSource(minimalFields({ id: 'b' })),
+    });
+    const result = await loadItems(dir);
+    expect(result.items.map((item) => item.id)).toEqual(['b']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'a.md', field: 'title', severity: 'error', message: expect.stringMatching(/^at most 300 characters \(a headline\); this one has 107999$/) }),
+    ]);
+  });
+});
+
 describe('loadItems: the folder itself', () => {
   it('a missing folder is one clear error naming the fix', async () => {
     const error = await loadItems(path.join(temp, 'nope')).catch((e: unknown) => e);

@@ -131,7 +131,7 @@ describe('parseItem: wrong types are reported, never thrown', () => {
     ['a list as summary', { summary_en: ['a', 'b'] }, 'summary_en', 'must be text (put it in quotes)'],
     ['sponsored as text', { sponsored: 'yes' }, 'sponsored', 'must be true or false'],
     ['a number date', { date_published: 20260302 }, 'date_published', 'must be a date such as "2026-03-02" (in quotes)'],
-    ['an id over 200 characters', { id: 'x'.repeat(201) }, 'id', 'must be at most 200 characters'],
+    ['an id over 200 characters', { id: 'x'.repeat(201) }, 'id', 'at most 200 characters (an id); this one has 201'],
   ])('%s', (_name, override, field, message) => {
     const result = parse(minimalFields(override));
     expect(result.item).toBeUndefined();
@@ -152,6 +152,57 @@ describe('parseItem: wrong types are reported, never thrown', () => {
     const result = parse(minimalFields({ categories: 'tech', tags: null }));
     expect(result.item?.categories).toEqual(['tech']);
     expect(result.item?.tags).toEqual([]);
+  });
+});
+
+describe('parseItem: upper bounds', () => {
+  it('reports a 108 KB title by name and length, so the file is skipped instead of the day failing', () => {
+    const result = parse(minimalFields({ title: 'Breaking '.repeat(12_000) }));
+    expect(result.item).toBeUndefined();
+    // Measured after cleaning: the trailing space is trimmed.
+    expect(errors(result.problems)).toEqual([['title', 'at most 300 characters (a headline); this one has 107999']]);
+  });
+
+  it.each([
+    ['title_ko', { title_ko: '가'.repeat(301) }, 'title_ko', 'at most 300 characters (a headline); this one has 301'],
+    ['title_en', { title_en: 'x'.repeat(301) }, 'title_en', 'at most 300 characters (a headline); this one has 301'],
+    ['source_name', { source_name: 'x'.repeat(201) }, 'source_name', 'at most 200 characters (a name); this one has 201'],
+    ['canonical_url', { canonical_url: `https://e.example/${'x'.repeat(2000)}` }, 'canonical_url', 'at most 2000 characters (a link); this one has 2018'],
+    ['summary_ko', { summary_ko: '요'.repeat(5001) }, 'summary_ko', 'at most 5000 characters (a summary); this one has 5001'],
+    ['so_what_en', { so_what_en: 'x'.repeat(2001) }, 'so_what_en', 'at most 2000 characters (a short callout); this one has 2001'],
+    ['a key point', { key_points: ['ok', 'x'.repeat(1001)] }, 'key_points.1', 'at most 1000 characters (a key point); this one has 1001'],
+    ['key point count', { key_points_en: Array.from({ length: 21 }, (_, i) => `p${i}`) }, 'key_points_en', 'at most 20 key points; this one has 21'],
+    ['a category', { categories: ['x'.repeat(101)] }, 'categories.0', 'at most 100 characters (a label); this one has 101'],
+    ['tag count', { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, 'tags', 'at most 50 entries; this one has 51'],
+  ])('reports an over-long %s', (_name, override, field, message) => {
+    const result = parse(minimalFields(override));
+    expect(result.item).toBeUndefined();
+    expect(errors(result.problems)).toEqual([[field, message]]);
+  });
+
+  it('accepts every field at its limit', () => {
+    const result = parse(
+      minimalFields({
+        title: 'x'.repeat(300),
+        title_ko: '가'.repeat(300),
+        summary_ko: '요'.repeat(5000),
+        summary_en: 'x'.repeat(5000),
+        so_what_en: 'x'.repeat(2000),
+        key_points: Array.from({ length: 20 }, () => 'x'.repeat(1000)),
+        categories: Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(100, 'x')),
+        canonical_url: `https://e.example/${'x'.repeat(1982)}`,
+      }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.item?.keyPoints.en).toHaveLength(20);
+  });
+
+  it('counts cleaned text: entities and blank key points do not count against the limit', () => {
+    const result = parse(
+      minimalFields({ title: '&#8217;'.repeat(300), key_points: [...Array.from({ length: 20 }, () => 'p'), ' ', '&nbsp;'] }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.item?.title.en).toHaveLength(300);
   });
 });
 
