@@ -41,16 +41,30 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
         .execute();
     },
     async confirm(uid, ip, now) {
+      const at = iso(now);
       return db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
-        if (row === undefined) return undefined;
-        if (row.status !== 'pending') return { subscriber: toSubscriber(row), changed: false };
-        const at = iso(now);
-        await setStatus(trx, row.id, 'active', at);
+        // One conditional UPDATE, not read-then-write: of simultaneous clicks on one link only the
+        // first finds the row still pending (PostgreSQL re-checks the WHERE after the row lock),
+        // so only one caller is told `changed` and sends the welcome.
+        const row = await trx
+          .updateTable('subscribers')
+          .set({ status: 'active', updated_at: at })
+          .where('uid', '=', uid)
+          .where('status', '=', 'pending')
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) {
+          const current = await trx
+            .selectFrom('subscribers')
+            .selectAll()
+            .where('uid', '=', uid)
+            .executeTakeFirst();
+          return current === undefined ? undefined : { subscriber: toSubscriber(current), changed: false };
+        }
         await stampLatestConsent(trx, row.id, { confirmed_at: at, confirm_ip: ip });
         // The owner asked again and proved the mailbox: an earlier --forget no longer applies.
         await trx.deleteFrom('suppressions').where('email_hash', '=', suppressionHash(row.email)).execute();
-        return { subscriber: toSubscriber({ ...row, status: 'active', updated_at: at }), changed: true };
+        return { subscriber: toSubscriber(row), changed: true };
       });
     },
     async updatePreferences(uid, input, now) {

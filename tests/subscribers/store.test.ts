@@ -112,6 +112,15 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
       await store.forget('pending-owner@example.com');
     });
 
+    it('tells only one of six simultaneous confirms that it activated the subscriber', async () => {
+      const created = await store.subscribe(input('six-clicks@example.com'));
+      const uid = created.subscriber?.uid ?? '';
+      const results = await Promise.all(Array.from({ length: 6 }, () => store.confirm(uid, '198.51.100.3')));
+      expect(results.filter((r) => r?.changed)).toHaveLength(1);
+      expect(results.every((r) => r?.subscriber.status === 'active')).toBe(true);
+      await store.forget('six-clicks@example.com');
+    });
+
     it('stores SQL-looking input verbatim', async () => {
       const name = "Robert'); DROP TABLE subscribers;--";
       const email = "x'or'1'='1@example.com";

@@ -118,4 +118,21 @@ describe.each(DIALECTS)('subscriber journey over HTTP on $name', (dialect) => {
       expect(h.logged).toEqual([]);
     },
   );
+
+  it.skipIf(!dialect.available)(
+    'sends one welcome mail for six simultaneous clicks on one link',
+    async () => {
+      const before = (await h.mail()).length;
+      await h.post('/subscribe', { email: 'six-clicks@example.com', lists: ['daily'], website: '' });
+      const confirmUrl = linkIn((await h.mail()).at(-1), h.base, '/confirm/');
+      const responses = await Promise.all(Array.from({ length: 6 }, () => fetch(confirmUrl)));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const mails = (await h.mail()).slice(before);
+      expect(mails.map((m) => m.envelope.to[0])).toEqual([
+        'six-clicks@example.com',
+        'six-clicks@example.com',
+      ]);
+      expect(h.logged).toEqual([]);
+    },
+  );
 });
