@@ -138,5 +138,21 @@ function pickText(value: Localized, lang: Language): LangText | undefined {
 function preheader(items: Item[], lang: Language): string {
   const titles = items.slice(0, 8).map((item) => pickText(item.title, lang)?.text ?? item.id);
   const text = titles.join(' · ');
-  return text.length <= PREHEADER_MAX ? text : `${text.slice(0, PREHEADER_MAX - 1).trimEnd()}…`;
+  return [...text].length <= PREHEADER_MAX ? text : `${cutWhole(text, PREHEADER_MAX - 1).trimEnd()}…`;
+}
+
+// Cut at a grapheme boundary: a cut by UTF-16 units can split a surrogate pair (a lone
+// surrogate shows as �), and one by code points an emoji ZWJ sequence.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of `text` made of whole graphemes and at most `max` code points. */
+function cutWhole(text: string, max: number): string {
+  let out = '';
+  let points = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    points += [...segment].length;
+    if (points > max) break;
+    out += segment;
+  }
+  return out;
 }
