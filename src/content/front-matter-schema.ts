@@ -66,10 +66,27 @@ const optionalUrl = z
   .max(LIMITS.url, atMost(LIMITS.url, 'a link'))
   .nullish();
 
+// In an id, zero-width characters (U+200B, U+2060, U+FEFF…), bidi marks (U+200E/F) and other
+// format characters, controls, or whitespace such as a no-break space would make two ids that look
+// the same ("same" and "same\u200B") and so dodge the duplicate-id check: refused, not stripped,
+// so the newsroom sees the id it wrote is not the id it meant.
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]|[^\S ]/u;
+
+function codePoint(id: string): string {
+  const found = INVISIBLE.exec(id)?.[0] ?? '';
+  return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The front matter of a digest item, as the newsroom writes it (snake_case, see content/README). */
 export const frontMatterSchema = z
   .object({
-    id: text.min(1, 'must not be empty').max(LIMITS.id, atMost(LIMITS.id, 'an id')),
+    id: text
+      .min(1, 'must not be empty')
+      .max(LIMITS.id, atMost(LIMITS.id, 'an id'))
+      .refine((id) => !INVISIBLE.test(id), {
+        error: (issue) =>
+          `must not contain invisible characters or whitespace other than a space (found ${codePoint(String(issue.input))}): retype it`,
+      }),
     title: text.min(1, 'must not be empty').max(LIMITS.headline, atMost(LIMITS.headline, 'a headline')),
     title_ko: optionalText(LIMITS.headline, 'a headline'),
     title_en: optionalText(LIMITS.headline, 'a headline'),

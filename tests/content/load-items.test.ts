@@ -148,6 +148,22 @@ describe('loadItems: an over-long headline', () => {
   });
 });
 
+describe('loadItems: ids that only look the same', () => {
+  it('an id with a zero-width space cannot pass as a second id: its file is an error', async () => {
+    const dir = folder('zero-width-id', {
+      'a.md': itemSource(minimalFields({ id: 'same' })),
+      'b.md': itemSource(minimalFields({ id: 'same\u200b' })),
+      'c.md': itemSource(minimalFields({ id: 'same&#x200B;' })),
+    });
+    const result = await loadItems(dir);
+    expect(result.items.map((item) => item.id)).toEqual(['same']);
+    expect(result.problems.map((p) => [p.file, p.field, p.severity])).toEqual([
+      ['b.md', 'id', 'error'],
+      ['c.md', 'id', 'error'],
+    ]);
+  });
+});
+
 describe('loadItems: the folder itself', () => {
   it('a missing folder is one clear error naming the fix', async () => {
     const error = await loadItems(path.join(temp, 'nope')).catch((e: unknown) => e);

@@ -96,6 +96,36 @@ describe('parseItem: required fields', () => {
     expect(errors(result.problems)).toEqual([[field, 'must not be empty']]);
   });
 
+  it.each([
+    ['same\u200b', '200B'],
+    ['same&#x200B;', '200B'],
+    ['sa\u200cme', '200C'],
+    ['sa\u200dme', '200D'],
+    ['sa\u2060me', '2060'],
+    ['sa\ufeffme', 'FEFF'],
+    ['same\u200e', '200E'],
+    ['same\u200f', '200F'],
+    ['same&#xAD;', '00AD'],
+    ['sa\u00a0me', '00A0'],
+    ['sa\tme', '0009'],
+  ])('refuses an invisible character in the id (%j)', (id, hex) => {
+    const result = parse(minimalFields({ id }));
+    expect(result.item).toBeUndefined();
+    expect(errors(result.problems)).toEqual([
+      ['id', `must not contain invisible characters or whitespace other than a space (found U+${hex}): retype it`],
+    ]);
+  });
+
+  it('an id that is only a zero-width space is refused', () => {
+    expect(errors(parse(minimalFields({ id: '&#8203;' })).problems)).toEqual([
+      ['id', 'must not contain invisible characters or whitespace other than a space (found U+200B): retype it'],
+    ]);
+  });
+
+  it('keeps ids with spaces, Hangul and punctuation', () => {
+    expect(parse(minimalFields({ id: '데일리 2026-03-02 #1' })).item?.id).toBe('데일리 2026-03-02 #1');
+  });
+
   it.each(['&#x202E;', '&nbsp;', '\u2066'])('a summary that is only %j is no summary', (summary) => {
     const result = parse(minimalFields({ summary_en: summary, summary_ko: ' &#x202E; ' }));
     expect(errors(result.problems)).toEqual([['summary_ko', 'at least one of summary_ko or summary_en is required']]);
