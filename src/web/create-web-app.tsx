@@ -41,7 +41,10 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
     resendAfterMs: deps.resendAfterMs ?? 10 * 60_000,
     rateLimit: deps.rateLimit ?? { max: 10, windowMs: 60_000 },
     defer(label, task) {
-      const running: Promise<unknown> = task()
+      // setImmediate, not a direct call: the task (rendering a mail takes milliseconds) starts
+      // only after the response has been written, so known and unknown addresses answer alike.
+      const running: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+        .then(task)
         .catch((error: unknown) => log(`${label} failed`, error))
         .finally(() => tasks.delete(running));
       tasks.add(running);
