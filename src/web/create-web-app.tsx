@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { clientIp } from './client-ip.ts';
 import { pageText } from './pages/page-text.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -89,8 +90,10 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
   );
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    // The detail goes to the log; the reader gets a safe page (no SQL, no SMTP text).
-    log(`${c.req.method} ${c.req.path} failed`, error);
+    // The detail goes to the log; the reader gets a safe page (no SQL, no SMTP text). The route's
+    // pattern, not the path: paths carry link tokens, which would let a log reader act for someone.
+    const route = routePath(c, -1);
+    log(`${c.req.method} ${route === '' || route === '*' ? '(no route)' : route} failed`, error);
     return message(
       c,
       context,

@@ -234,6 +234,17 @@ describe('web failure modes', () => {
     expect(html).toContain('Something went wrong');
     expect(html).not.toMatch(/consents|sqlite|SQL/i);
     expect(h.logged.join('\n')).toMatch(/POST \/subscribe failed: .*consents/);
+    // A failing token route logs its pattern, never the token (it would let a log reader act).
+    const reader = await h.store.findByEmail('known@example.com');
+    const token = manageToken(SECRET, reader ?? { uid: '' });
+    const oneClick = await fetch(`${h.base}/unsubscribe/${token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(500);
+    expect(h.logged.at(-1)).toMatch(/^POST \/unsubscribe\/:token failed: .*consents/);
+    expect(h.logged.join('\n')).not.toContain(token);
+    expect(h.logged.join('\n')).not.toContain(reader?.uid ?? 'no uid');
   });
 });
 
