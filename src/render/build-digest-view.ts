@@ -17,7 +17,7 @@ import type {
 import { formatEditionDate } from './format-edition-date.ts';
 import { formatSubject } from './format-subject.ts';
 import { itemAnchor, links } from './links.ts';
-import { defusePlaceholders, PLACEHOLDERS } from './placeholders.ts';
+import { defusePlaceholders, defuseUrl, PLACEHOLDERS } from './placeholders.ts';
 
 export interface DigestViewOptions {
   config: Config;
@@ -41,7 +41,8 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale);
   const view = (section: EditionSection): SectionView => ({
     id: section.id,
-    anchor: `section-${section.id}`,
+    // Category ids are content too (an unknown category is its own id): defused like its label.
+    anchor: `section-${defusePlaceholders(section.id)}`,
     label: perLanguage(section.label, languages),
     count: section.items.length,
     items: section.items.filter((item) => !compact.has(item.id)).map((item) => fullItem(item, languages)),
@@ -85,7 +86,7 @@ function fullItem(item: Item, languages: Language[]): FullItemView {
     id: item.id,
     anchor: itemAnchor(item.id),
     // Loading already drops non-http(s) URLs; checked again because editions can be built in code.
-    url: item.canonicalUrl === undefined ? undefined : safeUrl(item.canonicalUrl),
+    url: item.canonicalUrl === undefined ? undefined : defuseUrl(safeUrl(item.canonicalUrl)),
     source: source === undefined ? undefined : defusePlaceholders(source),
     columns: ownColumns(item, languages).map((lang) => column(item, lang)),
   };

@@ -1,4 +1,5 @@
 import type { Locale } from '../locale.ts';
+import { defusePlaceholders } from './placeholders.ts';
 
 /**
  * Every public URL an email or the web archive links to, built from `config.publicUrl` (no
@@ -10,9 +11,9 @@ export const links = {
   /** The web edition of a date; `lang=both` for the bilingual locale. */
   archive: (publicUrl: string, date: string, locale: Locale): string =>
     `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}`,
-  /** One item on the web edition (its anchor is `item-<id>`). */
+  /** One item on the web edition (its anchor, `itemAnchor(id)`). */
   archiveItem: (publicUrl: string, date: string, locale: Locale, id: string): string =>
-    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}#item-${encodeURIComponent(id)}`,
+    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}#${encodeURIComponent(itemAnchor(id))}`,
 };
 
 /** The `lang` query value of the archive for a locale. */
@@ -20,7 +21,10 @@ export function archiveLang(locale: Locale): 'ko' | 'en' | 'both' {
   return locale === 'bilingual' ? 'both' : locale;
 }
 
-/** The `id` attribute of an item's anchor in the email and on the web edition. */
+/**
+ * The `id` attribute of an item's anchor in the email and on the web edition. Item ids are
+ * content: one spelling a placeholder would have the recipient's token or name filled into it.
+ */
 export function itemAnchor(id: string): string {
-  return `item-${id}`;
+  return `item-${defusePlaceholders(id)}`;
 }

@@ -17,3 +17,11 @@ export function defusePlaceholders(text: string): string {
   // A zero-width joiner between the underscores: reads the same, no longer matches.
   return text.includes('__GZ_') ? text.replace(LOOK_ALIKE, '_\u200d_GZ_') : text;
 }
+
+/**
+ * The same for a URL from content (a link to a third party must not carry the recipient's token):
+ * the first underscore percent-encoded, which servers read as the same path.
+ */
+export function defuseUrl(url: string | undefined): string | undefined {
+  return url?.includes('__GZ_') ? url.replace(LOOK_ALIKE, '%5F_GZ_') : url;
+}

@@ -138,6 +138,60 @@ describe('renderDigest: hostile content stays text', () => {
   });
 });
 
+describe('renderDigest: placeholders in ids and links stay inert', () => {
+  // Content that spells a placeholder where it becomes an attribute: an item id (anchor, archive
+  // link), a category id (section anchor, contents link), a canonical URL.
+  const inFull = makeItem(1, {
+    id: '__GZ_TOKEN__',
+    categories: ['tech'],
+    canonicalUrl: 'https://news.example.org/__GZ_TOKEN__/story',
+  });
+  const inCompact = makeItem(99, { id: 'x__GZ_HELLO_KO__', categories: ['__GZ_HELLO_EN__'] });
+  const items = [inFull, ...Array.from({ length: 20 }, (_, i) => makeItem(i + 2)), inCompact];
+  const tiny = testConfig({ budgetBytes: 40_000 });
+
+  it.each(LOCALES)(
+    '%s: personalize fills only the real slots, and every anchor still resolves',
+    async (locale) => {
+      const edition = makeEdition(items.length, tiny, items);
+      const rendered = await renderDigest(edition, { config: tiny, list, locale });
+      expect(rendered.compactedItemIds).toContain(inCompact.id);
+      expect(rendered.compactedItemIds).not.toContain(inFull.id);
+      const mail = personalize(rendered, { token: 'SECRET-token_1', name: 'Minsu' });
+      // The token only in the unsubscribe and preferences links, in both parts.
+      expect(mail.html.match(/SECRET-token_1/g)?.length).toBe(2);
+      expect(mail.text.match(/SECRET-token_1/g)?.length).toBe(2);
+      const doc = documentOf(mail.html);
+      for (const el of doc.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          expect(attr.value, `${el.tagName} ${attr.name}`).not.toMatch(/Minsu|Hello|안녕/);
+          if (attr.value.includes('SECRET'))
+            expect(attr.value).toMatch(/\/(unsubscribe|preferences)\/SECRET/);
+        }
+      }
+      // In-page links land: the contents on each section, items on their anchors.
+      const ids = new Set([...doc.querySelectorAll('[id]')].map((el) => el.getAttribute('id')));
+      const fragments = [...doc.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href') ?? '');
+      expect(fragments.length).toBeGreaterThan(0);
+      for (const href of fragments) expect(ids, href).toContain(decodeURIComponent(href.slice(1)));
+      const inFullColumn = doc.querySelector(`a[href^="https://news.example.org/"][href$="/story"]`);
+      expect(inFullColumn?.getAttribute('href')).not.toContain('SECRET');
+      // The compacted headline's link lands on the item's anchor in the web edition.
+      const web = documentOf((await renderDigest(edition, { config: tiny, list, locale, mode: 'web' })).html);
+      const toArchive = [...doc.querySelectorAll('a')]
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((href) => href.includes('/archive/') && href.includes('#'));
+      expect(toArchive.length).toBeGreaterThan(0);
+      for (const href of toArchive) {
+        expect(
+          web.getElementById(decodeURIComponent(href.slice(href.indexOf('#') + 1))),
+          href,
+        ).not.toBeNull();
+      }
+    },
+  );
+});
+
 describe('renderDigest: the budget', () => {
   it.each(LOCALES)(
     '%s: a 60-item day fits the budget, compacts the overflow and keeps every item reachable',
