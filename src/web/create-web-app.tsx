@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
+import { addressGroup } from './address-group.ts';
 import { clientIp } from './client-ip.ts';
 import { pageText } from './pages/page-text.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -68,7 +69,7 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
   );
   const limit = rateLimit({
     ...context.rateLimit,
-    key: clientIp,
+    key: (c) => addressGroup(clientIp(c)),
     now: context.now,
     refuse: (c, retryAfter) => {
       c.header('Retry-After', String(retryAfter));
