@@ -31,8 +31,13 @@ export function DigestEmail(props: DigestEmailProps) {
   const bilingual = languages.length > 1;
   const compactedOf = (index: number) => {
     const section = sections[index];
-    return section === undefined || section.compacted.length === 0 ? null : (
-      <CompactItems languages={languages} items={section.compacted} />
+    return section === undefined || (section.compacted.length === 0 && section.omitted === 0) ? null : (
+      <CompactItems
+        languages={languages}
+        items={section.compacted}
+        omitted={section.omitted}
+        fullEditionUrl={props.fullEditionUrl}
+      />
     );
   };
   return (

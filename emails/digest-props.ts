@@ -40,6 +40,8 @@ export interface SectionView {
   count: number;
   items: FullItemView[];
   compacted: CompactItemView[];
+  /** Items not even a headline fits for: counted, and linked to the web edition as a whole. */
+  omitted: number;
 }
 
 /**

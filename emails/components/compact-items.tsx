@@ -8,6 +8,9 @@ import { uiText } from './ui-text.ts';
 export interface CompactItemsProps {
   languages: Language[];
   items: CompactItemView[];
+  /** Items left out even as headlines (a day too big for its budget), linked as a whole. */
+  omitted?: number;
+  fullEditionUrl?: string;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface CompactItemsProps {
  * costs little more than its words and its link. Always rendered inside a text block;
  * `renderDigest` adds the bytes of its lines to plan the budget, so this is its whole markup.
  */
-export function CompactItems({ languages, items }: CompactItemsProps) {
+export function CompactItems({ languages, items, omitted = 0, fullEditionUrl = '' }: CompactItemsProps) {
   return (
     <>
       <p
@@ -33,16 +36,19 @@ export function CompactItems({ languages, items }: CompactItemsProps) {
       >
         <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].moreHeadlines }))} />
       </p>
-      <ul
-        lang={languages.length === 1 ? languages[0] : undefined}
-        dir="ltr"
-        className={darkClass.compact}
-        style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
-      >
-        {items.map((item) => (
-          <CompactLine key={item.id} languages={languages} item={item} />
-        ))}
-      </ul>
+      {items.length === 0 && omitted > 0 ? null : (
+        <ul
+          lang={languages.length === 1 ? languages[0] : undefined}
+          dir="ltr"
+          className={darkClass.compact}
+          style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
+        >
+          {items.map((item) => (
+            <CompactLine key={item.id} languages={languages} item={item} />
+          ))}
+        </ul>
+      )}
+      {omitted > 0 ? <MoreInWebEdition languages={languages} count={omitted} url={fullEditionUrl} /> : null}
     </>
   );
 }
@@ -61,5 +67,19 @@ export function CompactLine({ languages, item }: { languages: Language[]; item: 
         ))}
       </a>
     </li>
+  );
+}
+
+/** "N more stories in the web edition", in each language shown, with its `lang`. */
+function MoreInWebEdition({ languages, count, url }: { languages: Language[]; count: number; url: string }) {
+  return (
+    <p style={{ margin: '0 0 16px' }}>
+      <a href={url} className={darkClass.link} style={{ color: colors.link }}>
+        <JoinedText
+          parts={languages.map((lang) => ({ lang, text: uiText[lang].moreInWebEdition(count) }))}
+          separator=" / "
+        />
+      </a>
+    </p>
   );
 }

@@ -10,6 +10,7 @@ export const uiText = {
     source: '출처',
     items: (count: number) => `${count}건`,
     moreHeadlines: '웹에서 전체 내용 보기',
+    moreInWebEdition: (count: number) => `웹판에서 ${count}건 더 보기`,
     compactedNotice: (shown: number, total: number) =>
       `메일 용량 때문에 ${total}건 중 ${shown}건만 전체 내용을 담았습니다. 나머지는 제목을 누르면 웹에서 볼 수 있습니다.`,
     fullEdition: '웹에서 전체 호 보기',
@@ -29,6 +30,8 @@ export const uiText = {
     source: 'Source',
     items: (count: number) => (count === 1 ? '1 story' : `${count} stories`),
     moreHeadlines: 'Read in full on the web',
+    moreInWebEdition: (count: number) =>
+      count === 1 ? '1 more story in the web edition' : `${count} more stories in the web edition`,
     compactedNotice: (shown: number, total: number) =>
       `To keep this email small, ${shown} of ${total} stories are shown in full. Tap a headline below to read the rest on the web.`,
     fullEdition: 'Read the full edition on the web',

@@ -26,6 +26,8 @@ export interface DigestViewOptions {
   mode: 'email' | 'web';
   /** Items to show as headline + link only (the budget's overflow). */
   compact?: ReadonlySet<string>;
+  /** Compacted items left out even as headlines, only counted (a day too big for any budget). */
+  omit?: ReadonlySet<string>;
 }
 
 // Inbox previews show up to ~140 characters: fill them with titles (the shell pads what is left).
@@ -35,6 +37,7 @@ const PREHEADER_MAX = 150;
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestProps {
   const { config, list, locale, mode } = options;
   const compact = options.compact ?? new Set<string>();
+  const omit = options.omit ?? new Set<string>();
   const languages = languagesOf(locale);
   const htmlLang: Language = languages[0] ?? 'ko';
   const items = editionItems(edition);
@@ -47,10 +50,11 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     count: section.items.length,
     items: section.items.filter((item) => !compact.has(item.id)).map((item) => fullItem(item, languages)),
     compacted: section.items
-      .filter((item) => compact.has(item.id))
+      .filter((item) => compact.has(item.id) && !omit.has(item.id))
       .map((item) =>
         compactItem(item, languages, links.archiveItem(config.publicUrl, edition.date, locale, item.id)),
       ),
+    omitted: section.items.filter((item) => omit.has(item.id)).length,
   });
   return {
     mode,

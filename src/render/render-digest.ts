@@ -39,6 +39,8 @@ export interface RenderDigestOptions {
 export const PERSONALIZATION_RESERVE = 1_024;
 // Only reached if a prediction were wrong: compact more and compile again, a bounded number of times.
 const MAX_CORRECTIONS = 3;
+// Headlines kept when even all of them are over: trimmed from the end, re-measured each time.
+const MAX_TRIMS = 5;
 // Items measured per React render when planning from items alone.
 const ITEM_BATCH = 8;
 
@@ -63,18 +65,21 @@ const learnedByLocale = new Map<Locale, Learned>();
  * adds per section (exact to the byte). After that a day that fits costs one markup render and
  * one compile; a day certainly over budget is planned from its items measured one by one (only
  * as many as fit) and compiled once; a day that looked like it might fit and did not, twice.
- * Rejects with RENDER_FAILED/RENDER_MJML on template or MJML errors and RENDER_BUDGET when even a
- * fully compacted edition is too big.
+ * When even every item as a headline is over (hundreds of items, enormous titles), the headlines
+ * that fit are kept and the rest counted and linked to the web edition. Rejects with
+ * RENDER_FAILED/RENDER_MJML on template or MJML errors, and RENDER_BUDGET only when the parts
+ * that are not items (masthead, footer) alone are over the budget.
  */
 export async function renderDigest(edition: Edition, options: RenderDigestOptions): Promise<RenderedEmail> {
   const mode = options.mode ?? 'email';
-  const viewFor = (compact: ReadonlySet<string>) =>
+  const viewFor = (compact: ReadonlySet<string>, omit?: ReadonlySet<string>) =>
     buildDigestView(edition, {
       config: options.config,
       list: options.list,
       locale: options.locale,
       mode,
       compact,
+      omit,
     });
   const template = `digest ${edition.date} ${options.list.id}.${options.locale}`;
   const compile = async (markup: string) => collapseWhitespace(await compileMarkup(markup, template));
@@ -91,7 +96,7 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
   const tooBig = () =>
     new GazetteError(
       'RENDER_BUDGET',
-      `${template} is over its budget of ${options.config.budgetBytes} bytes even with its items compacted. Raise budgetBytes (at most 102000) or split the day's items over more lists.`,
+      `${template} is over its budget of ${options.config.budgetBytes} bytes even with every item left to the web edition. Raise budgetBytes (at most 102000) or shorten the config's fixed texts (names, postal address).`,
       { template },
     );
   const compacted = once(() => viewFor(new Set(ids)));
@@ -121,23 +126,44 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
       },
     };
   });
+  // Even every item as a headline is over (hundreds of items, or enormous titles): keep the
+  // headlines that fit, from the start, and link the rest to the web edition as a whole, rather
+  // than stopping the day's send.
+  const headlinesThatFit = async (): Promise<RenderedEmail> => {
+    const line = costs().line;
+    let shown = ids.length;
+    for (let attempt = 0; attempt <= MAX_TRIMS; attempt++) {
+      const omitted = ids.slice(shown);
+      const view = viewFor(new Set(ids), new Set(omitted));
+      const html = await compile(digestMarkup(view));
+      const bytes = Buffer.byteLength(html);
+      if (bytes <= budget) return finish(view, html, ids, omitted);
+      if (shown === 0) break;
+      // Drop headlines from the end until their bytes cover the overshoot (the next compile
+      // measures the "more in the web edition" lines this adds).
+      let over = bytes - budget;
+      while (shown > 0 && over > 0) over -= line(--shown);
+    }
+    throw tooBig();
+  };
   const compileOrCorrect = async (planned: CompactionPlan) => {
     let fullCount = planned.full;
     for (let attempt = 0; attempt <= MAX_CORRECTIONS; attempt++) {
       const html = await compile(digestMarkup(viewOf(fullCount)));
       const bytes = Buffer.byteLength(html);
       if (bytes <= budget) return done(fullCount, html);
-      if (fullCount === 0) break;
+      if (fullCount === 0) return headlinesThatFit();
       // A wrong prediction (not expected): compact in proportion to the overshoot, at least one more.
       const perItem = bytes / Math.max(1, fullCount);
       fullCount = Math.max(0, fullCount - Math.max(1, Math.ceil((bytes - budget) / perItem)));
     }
-    throw tooBig();
+    return headlinesThatFit();
   };
-  const planFrom = (sizes: DigestSizes, overhead: MjmlOverhead) => {
+  const planned = async (sizes: DigestSizes, overhead: MjmlOverhead) => {
     const plan = planCompaction(sizes, overhead, budget);
-    if (plan === 'too-big') throw tooBig();
-    return plan;
+    if (plan === 'too-big') return headlinesThatFit();
+    if (plan === 'unknown') return plan;
+    return compileOrCorrect(plan);
   };
 
   const learned = learnedByLocale.get(options.locale);
@@ -153,7 +179,7 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
     const floors = items.map((item, index) => (regions.items[index] ?? 0) + perItem - wordBytes(item));
     learnedByLocale.set(options.locale, { overhead, itemFloor: Math.max(0, Math.min(...floors, Infinity)) });
     if (Buffer.byteLength(html) <= budget) return done(ids.length, html);
-    const plan = planFrom(
+    const result = await planned(
       {
         ...costs(),
         count: ids.length,
@@ -165,8 +191,8 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
       },
       overhead,
     );
-    if (plan === 'unknown') throw tooBig(); // no item section to learn from: nothing to compact
-    return compileOrCorrect(plan);
+    // No item section to learn from (a one-language day of compacted items only): headlines only.
+    return result === 'unknown' ? headlinesThatFit() : result;
   }
 
   // The words alone (plus the least markup an item ever had) over budget: certainly over.
@@ -175,13 +201,13 @@ export async function renderDigest(edition: Edition, options: RenderDigestOption
     const html = await compile(digestMarkup(full));
     if (Buffer.byteLength(html) <= budget) return done(ids.length, html);
   }
-  const plan = planFrom(measuredAlone(), learned.overhead);
-  if (plan === 'unknown') {
+  const result = await planned(measuredAlone(), learned.overhead);
+  if (result === 'unknown') {
     // A kind never seen (a first day without bilingual items, say): learn it the first way.
     learnedByLocale.delete(options.locale);
     return renderDigest(edition, options);
   }
-  return compileOrCorrect(plan);
+  return result;
 }
 
 /** The digest template as a React element (MJML markup once rendered); used by benchmarks too. */
@@ -281,7 +307,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-function finish(view: DigestProps, html: string, compacted: string[]): RenderedEmail {
+function finish(view: DigestProps, html: string, compacted: string[], omitted: string[] = []): RenderedEmail {
   return {
     subject: view.subject,
     preheader: view.preheader,
@@ -289,5 +315,6 @@ function finish(view: DigestProps, html: string, compacted: string[]): RenderedE
     text: renderText(view),
     htmlBytes: Buffer.byteLength(html),
     compactedItemIds: compacted,
+    omittedItemIds: omitted,
   };
 }

@@ -56,6 +56,10 @@ function sectionText(section: SectionView, view: DigestProps): string[] {
       out.push(wrapText(item.title.map((t) => t.text).join(' / '), 76, '- ', '  '), `  ${item.href}`);
     }
   }
+  if (section.omitted > 0) {
+    const more = view.languages.map((lang) => uiText[lang].moreInWebEdition(section.omitted)).join(' / ');
+    out.push('', `${more}: ${view.fullEditionUrl}`);
+  }
   return out;
 }
 

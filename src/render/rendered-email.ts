@@ -12,4 +12,9 @@ export interface RenderedEmail {
   htmlBytes: number;
   /** Items shown as headline + link because the full edition did not fit the budget. */
   compactedItemIds: string[];
+  /**
+   * Of those, the items left out even as headlines (a day too big for any budget), counted and
+   * linked to the web edition as a whole. Empty on ordinary days.
+   */
+  omittedItemIds?: string[];
 }

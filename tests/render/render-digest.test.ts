@@ -220,13 +220,58 @@ describe('renderDigest: the budget', () => {
     },
   );
 
-  it('a budget no compaction can meet is an error, not a clipped email', async () => {
-    const tiny = testConfig({ budgetBytes: 20_000 });
-    await expect(
-      renderDigest(makeEdition(200, tiny), { config: tiny, list, locale: 'bilingual' }),
-    ).rejects.toMatchObject({
-      code: 'RENDER_BUDGET',
-    });
+  // English headlines are shorter: 400 of them still fit as headlines; 800 do not.
+  it.each([
+    ['ko', 400],
+    ['bilingual', 400],
+    ['en', 800],
+  ] as const)(
+    '%s: a %i-item day keeps the headlines that fit and links the rest to the web edition',
+    async (locale, count) => {
+      const edition = makeEdition(count, config);
+      const rendered = await renderDigest(edition, { config, list, locale });
+      expect(rendered.htmlBytes).toBeLessThanOrEqual(config.budgetBytes - PERSONALIZATION_RESERVE);
+      expect(rendered.compactedItemIds.length).toBe(count);
+      const omitted = rendered.omittedItemIds ?? [];
+      expect(omitted.length).toBeGreaterThan(0);
+      expect(omitted.length).toBeLessThan(count);
+      const doc = documentOf(rendered.html);
+      const hrefs = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+      const lang = locale === 'bilingual' ? 'both' : locale;
+      const archive = `https://news.example.com/archive/${FIXTURE_DATE}?lang=${lang}`;
+      // Shown headlines link to their item; left-out ones have no line of their own.
+      for (const id of rendered.compactedItemIds) {
+        expect(hrefs.includes(`${archive}#item-${id}`), id).toBe(!omitted.includes(id));
+      }
+      // "N more stories in the web edition", in each language with its lang, per category; the
+      // counts add up to the items left out.
+      const languages = locale === 'bilingual' ? ['ko', 'en'] : [locale];
+      for (const language of languages) {
+        const pattern =
+          language === 'ko' ? /웹판에서 (\d+)건 더 보기/ : /(\d+) more stor(?:y|ies) in the web edition/;
+        const spans = [...doc.querySelectorAll(`a[href="${archive}"] [lang="${language}"]`)].filter((el) =>
+          pattern.test(el.textContent ?? ''),
+        );
+        const total = spans.reduce((sum, el) => sum + Number(pattern.exec(el.textContent ?? '')?.[1]), 0);
+        expect(total, language).toBe(omitted.length);
+        const text = [...rendered.text.matchAll(new RegExp(pattern, 'g'))];
+        expect(
+          text.reduce((sum, match) => sum + Number(match[1]), 0),
+          `${language} text`,
+        ).toBe(omitted.length);
+      }
+      // As many as fit: one more headline back would not (each line is at least ~150 bytes).
+      expect(rendered.htmlBytes).toBeGreaterThan(config.budgetBytes - PERSONALIZATION_RESERVE - 2_000);
+    },
+    60_000,
+  );
+
+  it('enormous titles on a handful of items: headlines that fit, no error', async () => {
+    const huge = 'ㄱ'.repeat(20_000);
+    const items = Array.from({ length: 8 }, (_, i) => makeItem(i + 1, { title: { ko: huge, en: huge } }));
+    const rendered = await renderDigest(makeEdition(8, config, items), { config, list, locale: 'bilingual' });
+    expect(rendered.htmlBytes).toBeLessThanOrEqual(config.budgetBytes - PERSONALIZATION_RESERVE);
+    expect(rendered.omittedItemIds?.length).toBeGreaterThan(0);
   });
 
   it('web mode shows every item in full with no per-recipient links', async () => {
