@@ -125,6 +125,11 @@ export const frontMatterSchema = z
       .max(1, 'must be from 0 to 1')
       .nullish(),
     sponsored: z.boolean({ error: 'must be true or false' }).nullish().transform((value) => value === true),
+    priority: z
+      .number({ error: 'must be a number, without quotes (higher comes first)' })
+      .finite('must be a finite number')
+      .nullish(),
+    correction: z.boolean({ error: 'must be true or false' }).nullish().transform((value) => value === true),
   })
   .superRefine(
     (value, ctx) => {

@@ -24,6 +24,10 @@ export interface Item {
   confidence?: number;
   /** Marks a sponsored item: an edition holding one is advertising (정보통신망법 §50). */
   sponsored: boolean;
+  /** Editorial weight: higher goes first (lead block, what stays in full, weekly caps). */
+  priority?: number;
+  /** A corrected item: once its text changed after it was sent, it goes out once more, marked. */
+  correction?: boolean;
   /** The Markdown body, kept as text; the email is built from the front matter. */
   body: string;
 }

@@ -83,6 +83,8 @@ function toItem(file: string, fm: FrontMatter, body: string): { item: Item; prob
     keyPoints,
     confidence: fm.confidence ?? undefined,
     sponsored: fm.sponsored,
+    priority: fm.priority ?? undefined,
+    correction: fm.correction,
     body: body.trim(),
   };
   return { item, problems };

@@ -28,7 +28,8 @@ export function buildEditions(items: Item[], options: EditionOptions): Edition[]
 }
 
 /**
- * One day's edition: configured categories in order, then unknown categories under their own
+ * The edition of `date` holding `items` (the day's own and, for a stored record, late ones):
+ * configured categories in order, then unknown categories under their own
  * name (in order of first appearance), then "Other · 기타". An item shows once, under its first
  * category; order inside a section is the input order (stable). Category ids match without
  * regard to case ("Tech" is tech). A configured `other` category takes the uncategorised items.
@@ -46,7 +47,6 @@ export function buildEdition(date: string, items: Item[], options: EditionOption
   const other = sections.get(OTHER_SECTION_ID) as EditionSection;
   const unknown: EditionSection[] = [];
   for (const item of items) {
-    if (localDate(item.datePublished, options.timeZone) !== date) continue;
     const first = item.categories[0];
     const key = first === undefined ? OTHER_SECTION_ID : first.toLowerCase();
     let section = sections.get(key);

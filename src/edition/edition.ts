@@ -17,6 +17,25 @@ export interface Edition {
   sections: EditionSection[];
   /** True when any item is sponsored: the email is then advertising. */
   advertising: boolean;
+  /** The list's edition number (No. 1, 2, 3 …) once the edition is a stored record. */
+  number?: number;
+  /** When the edition was frozen (ISO 8601 instant); absent for a live, unsent edition. */
+  frozenAt?: string;
+  /** Per item id: how the item entered this edition, when not as one of the day's own items. */
+  marks?: Record<string, ItemMark>;
+}
+
+/** Why an item is in an edition other than "published that day". JSON-safe: it is stored. */
+export interface ItemMark {
+  /** Published before the edition's date (`YYYY-MM-DD` in the newsletter's zone): show that date. */
+  late?: string;
+  /** Sent before, and sent again because its text was corrected. */
+  correction?: boolean;
+}
+
+/** How `item` entered `edition`, if not as one of the day's own items. */
+export function markOf(edition: Edition, itemId: string): ItemMark | undefined {
+  return edition.marks?.[itemId];
 }
 
 export function editionItems(edition: Edition): Item[] {

@@ -21,5 +21,6 @@ export function filterEdition(
     if (first === undefined) return [];
     return [{ ...item, categories: [first, ...item.categories.filter((c) => c !== first)] }];
   });
-  return buildEdition(edition.date, kept, options);
+  const { sections: _sections, advertising: _advertising, ...record } = edition;
+  return { ...record, ...buildEdition(edition.date, kept, options) };
 }

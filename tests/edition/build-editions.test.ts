@@ -110,13 +110,13 @@ describe('buildEdition', () => {
     expect(edition.sections[0]?.label).toEqual({ ko: '그 밖의 소식', en: 'Elsewhere' });
   });
 
-  it('leaves out items of other dates', () => {
+  it('holds the items it is given, late ones too (membership is decided before it)', () => {
     const edition = buildEdition(
       day,
-      [makeItem('in'), makeItem('out', { datePublished: '2026-03-02T15:00:00Z' })],
+      [makeItem('today'), makeItem('late', { datePublished: '2026-02-28' })],
       SEOUL,
     );
-    expect(editionItems(edition).map((i) => i.id)).toEqual(['in']);
+    expect(editionItems(edition).map((i) => i.id)).toEqual(['today', 'late']);
   });
 
   it('is advertising only when an item is sponsored', () => {
