@@ -18,6 +18,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
 import { editionItems } from '../../src/edition/edition.ts';
+import { createEditionResolver } from '../../src/editions/create-edition-resolver.ts';
+import { createEditionStore } from '../../src/editions/edition-store.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import { toNodemailerMessage } from '../../src/mail/to-nodemailer-message.ts';
 import { composeMail, createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
@@ -136,7 +138,16 @@ async function throughput(smtpUrl: string, count: number) {
         renderer,
         tokenFor: (s) => manageToken(SECRET, s),
       },
-      { config, items, date: FIXTURE_DATE },
+      {
+        config,
+        editionFor: createEditionResolver(createEditionStore(database.db), {
+          config,
+          items,
+          date: FIXTURE_DATE,
+          freeze: true,
+        }).editionFor,
+        date: FIXTURE_DATE,
+      },
     );
     const ours = summary.sent / ((performance.now() - oursStart) / 1000);
     await mailer.close();

@@ -4,7 +4,11 @@ import { loadItems } from '../content/load-items.ts';
 import { createDatabase } from '../db/create-database.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildEditions } from '../edition/build-editions.ts';
+import { isDue } from '../edition/is-due.ts';
 import { today } from '../edition/local-date.ts';
+import { createEditionResolver } from '../editions/create-edition-resolver.ts';
+import { createEditionStore } from '../editions/edition-store.ts';
+import { formatLeftOut } from '../editions/format-left-out.ts';
 import { GazetteError } from '../errors.ts';
 import { createMailer } from '../mail/create-mailer.ts';
 import { createDigestRenderer, createLedger, runSend } from '../send/index.ts';
@@ -67,6 +71,17 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       );
     }
     const reporter = createSendReporter(output, { json: options.json });
+    const lists = dueLists(config, date, options.lists);
+    if (lists.length === 0) {
+      output.out(`No list is due on ${date} (weekly lists go out on their day): nothing to send.\n`);
+      return SEND_EXIT.ok;
+    }
+    const editions = createEditionResolver(createEditionStore(database.db), {
+      config,
+      items,
+      date,
+      freeze: options.dryRun !== true,
+    });
     const summary = await runSend(
       {
         ledger: createLedger(database),
@@ -77,17 +92,32 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       },
       {
         config,
-        items,
+        editionFor: editions.editionFor,
         date,
-        lists: options.lists,
+        lists,
         dryRun: options.dryRun,
         signal: options.signal,
         onPlanned: (list, plan, open) => reporter.planned(list, plan, open, options.dryRun === true),
         onEvent: (list, event) => reporter.event(list, event),
       },
     );
+    for (const [listId, resolved] of editions.resolved) {
+      // A real send names what it leaves behind for good (too old) or for later (over the cap);
+      // a dry run also what changed after it was sent (check reports that too).
+      const shown = options.dryRun
+        ? resolved.leftOut
+        : resolved.leftOut.filter((left) => left.reason !== 'changed-after-sent');
+      const lines = formatLeftOut(listId, shown);
+      for (const line of lines.slice(0, 20)) output.err(`${line}\n`);
+      if (lines.length > 20) output.err(`…and ${lines.length - 20} more: gazette check lists them all.\n`);
+      if (resolved.frozen && options.dryRun) {
+        output.err(
+          `${listId}: No. ${resolved.edition.number} of ${date} is already frozen: a send resumes it as it is.\n`,
+        );
+      }
+    }
     if (!summary.hasEdition) {
-      output.out(`No items dated ${date} in ${config.contentDir}: nothing to send.\n`);
+      output.out(`No items for ${date} in ${config.contentDir} (nor late ones): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
     reporter.summary(summary);
@@ -96,6 +126,26 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     await mailer.close();
     await database.close();
   }
+}
+
+/**
+ * The lists to send on `date`: those named (a weekly list named off its day is refused, so a
+ * typo never sends a week's edition on a Tuesday), or every list that is due.
+ */
+function dueLists(config: Config, date: string, wanted: string[] | undefined) {
+  if (wanted === undefined || wanted.length === 0)
+    return config.lists.filter((list) => isDue(list, date)).map((list) => list.id);
+  for (const id of wanted) {
+    const list = config.lists.find((candidate) => candidate.id === id);
+    if (list !== undefined && !isDue(list, date) && list.cadence?.every === 'week') {
+      throw new GazetteError(
+        'USAGE',
+        `List "${id}" is weekly and goes out on ${list.cadence.on}; ${date} is not one. Pick its day with --date.`,
+        { field: 'list' },
+      );
+    }
+  }
+  return wanted;
 }
 
 function explain(summary: SendSummary, output: Output, outbox: string | undefined): number {

@@ -11,6 +11,8 @@ const headerText = z.string().check(checkHeaderSafe);
 const localizedLabel = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
 /** A label that becomes part of a header: the newsletter's name (in subjects), a list's name (List-Id). */
 const headerLabel = z.strictObject({ ko: headerText.min(1), en: headerText.min(1) });
+/** Weekdays as a weekly cadence names them (`on: 'mon'`), in date-fns order (0 = Sunday). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" or "_"');
 const email = headerText.pipe(z.email('must be an email address such as digest@news.example'));
 
@@ -36,6 +38,15 @@ export const listSchema = z.strictObject({
     .default([...LOCALES]),
   /** Categories this list carries; empty means all. */
   categories: z.array(slug).default([]),
+  /** How often the list's edition goes out: every day (when absent) or once a week on a weekday. */
+  cadence: z
+    .union([
+      z.strictObject({ every: z.literal('day') }),
+      z.strictObject({ every: z.literal('week'), on: z.enum(WEEKDAYS) }),
+    ])
+    .optional(),
+  /** At most this many items per edition, highest priority first; the rest wait for the next. */
+  maxItems: z.number().int().min(1).max(1000).optional(),
 });
 
 /** `{name}`, `{date}`, `{count}` (a number) and `{items}` ("8건", "1 story") are replaced in subject lines. */
@@ -60,6 +71,11 @@ export const configSchema = z
       en: '{name} · {date}',
       bilingual: '{name} · {date}',
     }),
+    /**
+     * An edition also takes the list's items published up to this many days before its date that
+     * no earlier edition carried (ingested late); older ones are reported, never sent silently.
+     */
+    lateWindowDays: z.number().int().min(0).max(60).default(7),
     /** Gmail clips HTML over ~102 KB; the renderer compacts items to stay under this. */
     budgetBytes: z.number().int().min(20_000).max(102_000).default(90_000),
     contentDir: z.string().default('content'),

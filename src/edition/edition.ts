@@ -17,6 +17,8 @@ export interface Edition {
   sections: EditionSection[];
   /** True when any item is sponsored: the email is then advertising. */
   advertising: boolean;
+  /** The list the edition belongs to, once it is a stored record. */
+  listId?: string;
   /** The list's edition number (No. 1, 2, 3 …) once the edition is a stored record. */
   number?: number;
   /** When the edition was frozen (ISO 8601 instant); absent for a live, unsent edition. */

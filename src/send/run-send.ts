@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
-import type { Item } from '../content/item.ts';
-import { buildEditions } from '../edition/build-editions.ts';
+import type { Edition } from '../edition/edition.ts';
 import { GazetteError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
@@ -25,7 +24,12 @@ export interface SendDeps {
 
 export interface SendOptions {
   config: Config;
-  items: Item[];
+  /**
+   * The edition of a list for the date: the stored record (frozen by the first call that
+   * plans it), so every recipient, worker and resume gets the same one. Undefined or empty:
+   * the list has nothing that day.
+   */
+  editionFor: (list: ListConfig) => Promise<Edition | undefined>;
   /** Edition date, `YYYY-MM-DD` in the newsletter's time zone. */
   date: string;
   /** Only these lists (default: every list). */
@@ -60,7 +64,7 @@ export interface ListSummary {
 
 export interface SendSummary {
   date: string;
-  /** False when the content has no items for the date: nothing to send. */
+  /** False when no list has an edition for the date: nothing to send. */
   hasEdition: boolean;
   /** Some item is sponsored: the segments whose share carries one are advertising. */
   advertising: boolean;
@@ -98,11 +102,10 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
   const editionOptions = { timeZone: config.timeZone, categories: config.categories };
-  const edition = buildEditions(options.items, editionOptions).find((e) => e.date === options.date);
   const summary: SendSummary = {
     date: options.date,
-    hasEdition: edition !== undefined,
-    advertising: edition?.advertising ?? false,
+    hasEdition: false,
+    advertising: false,
     lists: [],
     notPlanned: [],
     sent: 0,
@@ -116,11 +119,16 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     rate: 0,
     dryRun: options.dryRun === true,
   };
-  if (edition === undefined) return finish(summary, started);
   // Everything is planned and rendered before the first message: a render error sends nothing.
   const prepared: PreparedList[] = [];
+  const planned: ListConfig[] = [];
   for (const list of lists) {
     if (signal?.aborted) break;
+    planned.push(list);
+    const edition = await options.editionFor(list);
+    if (edition === undefined || edition.sections.length === 0) continue;
+    summary.hasEdition = true;
+    summary.advertising ||= edition.advertising;
     const ready = await prepareList(deps, {
       list,
       edition,
@@ -132,7 +140,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     options.onPlanned?.(list, ready.plan, open);
     prepared.push(ready);
   }
-  summary.notPlanned = lists.slice(prepared.length).map((list) => list.id);
+  summary.notPlanned = lists.slice(planned.length).map((list) => list.id);
   const runId = randomBytes(6).toString('hex');
   for (const { list, segments, plan, before } of prepared) {
     const listSummary: ListSummary = {
@@ -146,14 +154,14 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     };
     summary.lists.push(listSummary);
     if (options.dryRun) continue;
-    const scope = { edition: edition.date, listId: list.id };
+    const scope = { edition: options.date, listId: list.id };
     if (!signal?.aborted && !summary.paused && !summary.fatal) {
       const result = await deliver(
         { ...deps, segments },
         {
           config,
           list,
-          date: edition.date,
+          date: options.date,
           runId,
           owner: ownerTag(runId),
           concurrency: config.send.concurrency,

@@ -1,7 +1,10 @@
 import { loadItems } from '../../src/content/load-items.ts';
 import type { Item } from '../../src/content/item.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
-import { buildEditions } from '../../src/edition/build-editions.ts';
+import type { Edition } from '../../src/edition/edition.ts';
+import type { ListConfig } from '../../src/config/config-schema.ts';
+import { createEditionResolver } from '../../src/editions/create-edition-resolver.ts';
+import { createEditionStore } from '../../src/editions/edition-store.ts';
 import { createDigestRenderer, createLedger, prepareList, runSend } from '../../src/send/index.ts';
 import type { Ledger, PlanResult, SendDeps, SendOptions, SendSummary } from '../../src/send/index.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
@@ -21,6 +24,8 @@ export interface SendHarness {
   store: SubscriberStore;
   ledger: Ledger;
   items: Item[];
+  /** The editions of DATE as a real send resolves them: frozen in the test database on first use. */
+  editionFor(list: ListConfig): Promise<Edition | undefined>;
   /** One run; `deps` replaces parts (a mailer, renderer or ledger that misbehaves on purpose). */
   send(options?: Partial<SendOptions>, deps?: Partial<SendDeps>): Promise<SendSummary>;
   /** Plan the daily list's edition now, as a run would, so a test can change things before sending. */
@@ -40,18 +45,32 @@ export async function createSendHarness(
   const ledger = createLedger(test.database);
   const { items } = await loadItems(fixture.config.contentDir);
   const renderer = createDigestRenderer(fixture.config);
+  const { editionFor } = createEditionResolver(createEditionStore(test.database.db), {
+    config: fixture.config,
+    items,
+    date: DATE,
+    freeze: true,
+  });
   return {
     test,
     fixture,
     store,
     ledger,
     items,
+    editionFor,
     async send(options = {}, deps = {}) {
       const own = deps.mailer ?? createSmtpMailer({ url: smtpUrl, pool: 2 });
       try {
         return await runSend(
           { ledger, source: store, renderer, tokenFor: (s) => manageToken(SECRET, s), ...deps, mailer: own },
-          { config: fixture.config, items, date: DATE, retryBaseMs: 30, maxRetryWaitMs: 5_000, ...options },
+          {
+            config: fixture.config,
+            editionFor,
+            date: DATE,
+            retryBaseMs: 30,
+            maxRetryWaitMs: 5_000,
+            ...options,
+          },
         );
       } finally {
         if (!deps.mailer) await own.close();
@@ -60,9 +79,9 @@ export async function createSendHarness(
     async plan() {
       const config = fixture.config;
       const editionOptions = { timeZone: config.timeZone, categories: config.categories };
-      const edition = buildEditions(items, editionOptions).find((e) => e.date === DATE);
-      if (!edition) throw new Error(`no edition dated ${DATE} in the fixture`);
       const list = config.lists[0]!;
+      const edition = await editionFor(list);
+      if (!edition) throw new Error(`no edition dated ${DATE} in the fixture`);
       const ready = await prepareList({ source: store, ledger, renderer }, { list, edition, editionOptions });
       return ready.plan;
     },

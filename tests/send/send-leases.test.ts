@@ -39,7 +39,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
             },
             {
               config: { ...config, send: { ...config.send, ratePerSecond: 40 } },
-              items: harness.items,
+              editionFor: harness.editionFor,
               date: DATE,
               leaseMs: 600,
             },
@@ -79,7 +79,7 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
               renderer: createDigestRenderer(harness.fixture.config),
               tokenFor: (s) => manageToken(SECRET, s),
             },
-            { config: harness.fixture.config, items: harness.items, date: DATE, leaseMs: 300 },
+            { config: harness.fixture.config, editionFor: harness.editionFor, date: DATE, leaseMs: 300 },
           ),
         ]);
         expect(suite.sink.received.map((m) => m.envelope.to[0]).sort()).toEqual([...emails].sort());

@@ -227,7 +227,7 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
               renderer: createDigestRenderer(harness.fixture.config),
               tokenFor: (s) => manageToken(SECRET, s),
             },
-            { config: harness.fixture.config, items: harness.items, date: DATE },
+            { config: harness.fixture.config, editionFor: harness.editionFor, date: DATE },
           ),
         ]);
         expect(results[0].sent).toBeGreaterThan(0);
