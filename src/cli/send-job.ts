@@ -116,7 +116,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         );
       }
     }
-    if (!summary.hasEdition) {
+    if (!summary.hasEdition && summary.notPlanned.length === 0) {
       output.out(`No items for ${date} in ${config.contentDir} (nor late ones): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
