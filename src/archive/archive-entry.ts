@@ -12,6 +12,8 @@ export interface ArchiveCategory {
 export interface ArchiveEntry {
   /** `YYYY-MM-DD` in the newsletter's time zone. */
   date: string;
+  /** The list's edition number, for a sent edition. */
+  number?: number;
   itemCount: number;
   /** In the edition's section order (configured categories first, "Other" last). */
   categories: ArchiveCategory[];
@@ -26,6 +28,7 @@ export function archiveEntry(edition: Edition): ArchiveEntry {
   }));
   return {
     date: edition.date,
+    number: edition.number,
     itemCount: categories.reduce((sum, category) => sum + category.count, 0),
     categories,
   };

@@ -51,7 +51,7 @@ export function renderArchiveIndex(
         ) : (
           <ol className="editions">
             {page.items.map((entry) => (
-              <EditionRow key={entry.date} entry={entry} urls={urls} />
+              <EditionRow key={`${entry.date} ${entry.number ?? ''}`} entry={entry} urls={urls} />
             ))}
           </ol>
         )}
@@ -108,6 +108,13 @@ function EditionRow({ entry, urls }: { entry: ArchiveEntry; urls: ArchiveUrls })
             {formatEditionDate(entry.date, 'ko')} <span aria-hidden="true">·</span>{' '}
             <span lang="en">{formatEditionDate(entry.date, 'en')}</span>
           </time>
+          {entry.number === undefined ? null : (
+            <>
+              {' '}
+              <span aria-hidden="true">·</span> <span lang="ko">제{entry.number}호</span>{' '}
+              <span lang="en">No. {entry.number}</span>
+            </>
+          )}
         </a>
       </h2>
       <p lang="ko">{counts('ko')}</p>

@@ -4,7 +4,6 @@ import type { Config } from '../config/config.ts';
 import { today } from '../edition/local-date.ts';
 import { archiveEntry } from './archive-entry.ts';
 import { renderArchiveIndex } from './archive-index-page.tsx';
-import { createArchiveSource } from './archive-source.ts';
 import type { ArchiveSnapshot, ArchiveSource } from './archive-source.ts';
 import { ARCHIVE_LANGS, serverUrls } from './archive-urls.ts';
 import type { ArchiveLang } from './archive-urls.ts';
@@ -22,7 +21,7 @@ export interface ArchiveRoutesDeps {
   config: Config;
   /** The clock: decides which dates have come (tests move it). */
   now?: () => Date;
-  /** Where editions come from (default: the content folder, re-read when it changes). */
+  /** Where editions come from: the sent editions (`createEditionArchiveSource`); none: empty. */
   source?: ArchiveSource;
 }
 
@@ -43,6 +42,16 @@ const CACHE = {
 
 const CACHE_ENTRIES = 64;
 
+const EMPTY_ARCHIVE: ArchiveSource = {
+  snapshot: async () => ({
+    editions: [],
+    problems: [],
+    version: 'empty',
+    modified: 0,
+    modifiedByDate: new Map(),
+  }),
+};
+
 interface Rendered {
   body: string;
   validators: Validators;
@@ -57,13 +66,7 @@ interface Rendered {
 export function createArchiveRoutes(deps: ArchiveRoutesDeps): Hono {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
-  const source =
-    deps.source ??
-    createArchiveSource({
-      contentDir: config.contentDir,
-      timeZone: config.timeZone,
-      categories: config.categories,
-    });
+  const source = deps.source ?? EMPTY_ARCHIVE;
   const urls = serverUrls(config.publicUrl);
   // Rendered pages of the current content version; dropped as soon as the content changes.
   let cacheVersion = '';
@@ -117,12 +120,17 @@ export function createArchiveRoutes(deps: ArchiveRoutesDeps): Hono {
   app.get('/:date', async (c) => {
     const date = c.req.param('date');
     const lang = c.req.query('lang') ?? 'both';
+    // `?list=ID` picks one list's edition of the date; without it, the first list's (in config order).
+    const list = c.req.query('list');
     if (!isEditionDate(date) || !isArchiveLang(lang) || date > today(config.timeZone, now()))
       return notFound(c);
+    if (list !== undefined && !config.lists.some((l) => l.id === list)) return notFound(c);
     const snapshot = await source.snapshot();
-    const edition = snapshot.editions.find((e) => e.date === date);
+    const edition = snapshot.editions.find(
+      (e) => e.date === date && (list === undefined || e.listId === undefined || e.listId === list),
+    );
     if (edition === undefined) return notFound(c);
-    const page = await cached(snapshot, `edition ${date} ${lang}`, async () => {
+    const page = await cached(snapshot, `edition ${date} ${lang} ${edition.listId ?? ''}`, async () => {
       const body = await renderEditionPage(edition, lang, config, urls);
       const modified = Math.max(
         snapshot.modifiedByDate.get(date) ?? snapshot.modified,

@@ -42,6 +42,7 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
     now: deps.now ?? (() => new Date()),
     resendAfterMs: deps.resendAfterMs ?? 10 * 60_000,
     rateLimit: deps.rateLimit ?? { max: 10, windowMs: 60_000 },
+    archive: deps.archive,
     defer(label, task) {
       // setImmediate, not a direct call: the task (rendering a mail takes milliseconds) starts
       // only after the response has been written, so known and unknown addresses answer alike.

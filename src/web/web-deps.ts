@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import type { ArchiveSource } from '../archive/archive-source.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
 
@@ -17,6 +18,8 @@ export interface WebDeps {
   resendAfterMs?: number;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** What the archive serves: the sent editions (default: none, an empty archive). */
+  archive?: ArchiveSource;
 }
 
 /** WebDeps with defaults resolved, handed to every route group. */
@@ -28,6 +31,7 @@ export interface WebContext {
   log: (message: string, error?: unknown) => void;
   now: () => Date;
   resendAfterMs: number;
+  archive?: ArchiveSource;
   rateLimit: { max: number; windowMs: number };
   /** Run work after the response (mail), so known and unknown addresses answer alike and fast. */
   defer(label: string, task: () => Promise<unknown>): void;

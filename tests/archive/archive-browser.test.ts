@@ -35,7 +35,7 @@ beforeAll(async () => {
     titleEn: `https://example.com/${'y'.repeat(90)}`,
     category: '반도체공급망재편'.repeat(7),
   });
-  server = await startArchiveServer(fixture);
+  server = await startArchiveServer(fixture, [LONG_DAY, ...fixture.pastDates]);
   browser = await launchBrowser();
 });
 

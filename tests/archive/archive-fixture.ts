@@ -106,8 +106,8 @@ export const ARCHIVE_CONFIG_FILE = {
     { id: 'policy', label: { ko: '정책', en: 'Policy' } },
     { id: 'rnd', label: { ko: '연구&개발 <R&D>', en: 'R&D <Labs> "quoted"' } },
   ],
-  // The archive shows the whole day even when a list carries only some categories and locales.
-  lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, categories: ['tech'], locales: ['ko'] }],
+  // The archive shows a list's sent edition in every language, even when the list mails only one.
+  lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, locales: ['ko'] }],
 };
 
 /** Two days ahead in the newsletter's time zone. */

@@ -35,10 +35,10 @@ describe('GET /archive over the sample content', () => {
     const { items } = await loadItems(project.contentDir);
     const editions = buildEditions(items, project).filter((e) => e.date <= today(project.timeZone));
     expect(editions.length).toBeGreaterThan(1);
-    const sample = await startArchiveServer({
-      ...fixture,
-      config: (base) => archiveConfig(base, project.contentDir, fixture.outDir),
-    });
+    const sample = await startArchiveServer(
+      { ...fixture, config: (base) => archiveConfig(base, project.contentDir, fixture.outDir) },
+      editions.map((e) => e.date),
+    );
     try {
       const response = await sample.get('/archive');
       expect(response.status).toBe(200);
@@ -258,7 +258,7 @@ describe('caching', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('shows an edited, an added and a removed file on the next request', async () => {
+  it('serves what was sent: edits, additions and deletions of content change nothing; a new send shows', async () => {
     const target = '/archive/2026-01-05?lang=en';
     const before = await server.get(target);
     const etag = before.headers.get('etag') ?? '';
@@ -268,18 +268,33 @@ describe('caching', () => {
       date: '2026-01-05',
       titleEn: 'Corrected brief',
     });
-    // A rewrite within the same millisecond and size would look unchanged: move the mtime on.
     const later = new Date(Date.now() + 2000);
     utimesSync(path.join(fixture.contentDir, 'small/2026-01-05.md'), later, later);
     const after = await server.get(target, { 'if-none-match': etag });
-    expect(after.status).toBe(200);
-    expect(await after.text()).toContain('Corrected brief');
+    expect(after.status).toBe(304);
 
+    // Content of a date nobody was sent is not published, however past its date.
     fixture.writeItem('added/2026-02-10.md', { id: 'added', date: '2026-02-10', titleEn: 'Added later' });
-    expect(await (await server.get('/archive')).text()).toContain('dateTime="2026-02-10"');
-    rmSync(path.join(fixture.contentDir, 'added'), { recursive: true });
     expect(await (await server.get('/archive')).text()).not.toContain('dateTime="2026-02-10"');
     expect((await server.get('/archive/2026-02-10')).status).toBe(404);
+    await server.freeze(['2026-02-10']);
+    const index = await (await server.get('/archive')).text();
+    expect(index).toContain('dateTime="2026-02-10"');
+    // Numbered in the order they were sent: 32 small days and the big day, then this one.
+    expect(index).toContain('No. 34');
+    expect(index).toContain('제34호');
+
+    // Every content file deleted: the sent editions and the feed are still served, as sent.
+    rmSync(fixture.contentDir, { recursive: true });
+    const page = await server.get(target);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Brief of 2026-01-05');
+    expect(text).not.toContain('Corrected brief');
+    expect((await server.get(`/archive/${BIG_DAY}?lang=en`)).status).toBe(200);
+    const feed = await (await server.get('/archive/feed.xml')).text();
+    expect(feed).toContain('/archive/2026-02-10');
+    expect(feed).toContain(`/archive/${BIG_DAY}`);
   });
 });
 

@@ -5,7 +5,8 @@ import { DEFAULT_PUBLIC_URL } from '../../config/config.ts';
 import { GazetteError } from '../../errors.ts';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { createMailer } from '../../mail/create-mailer.ts';
-import { openStore } from '../../subscribers/open-store.ts';
+import { createEditionArchiveSource } from '../../archive/create-edition-archive-source.ts';
+import { openRuntime } from '../open-runtime.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
 import { MIN_SECRET_LENGTH, requireSecret } from '../../web/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
@@ -49,11 +50,16 @@ export const registerServe: RegisterCommand = (program, output) => {
       requireSecret(config);
       // Confirmation and preference mails carry links to this app: over SMTP they must reach it.
       if (!options.dev) assertPublicUrlForMail(config);
-      const opened = await openStore(config);
+      const opened = await openRuntime(config);
       const mailer = createMailer(config, 'transactional');
       let web;
       try {
-        web = createWebApp({ config, store: opened.store, mailer });
+        web = createWebApp({
+          config,
+          store: opened.store,
+          mailer,
+          archive: createEditionArchiveSource(opened.editions, config),
+        });
       } catch (error) {
         await opened.close();
         throw error;

@@ -1,0 +1,37 @@
+import type { Config } from '../config/config.ts';
+import { createDatabase } from '../db/create-database.ts';
+import type { DialectName } from '../db/create-database.ts';
+import { migrate } from '../db/migrate.ts';
+import type { EditionStore } from '../editions/edition-store.ts';
+import { createEditionStore } from '../editions/edition-store.ts';
+import { createLedger } from '../send/ledger.ts';
+import type { Ledger } from '../send/ledger.ts';
+import { createKyselyStore } from '../subscribers/create-kysely-store.ts';
+import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
+
+/** The stores of one process, over one database connection (pool), migrated. */
+export interface Runtime {
+  dialect: DialectName;
+  store: SubscriberStore;
+  ledger: Ledger;
+  editions: EditionStore;
+  close(): Promise<void>;
+}
+
+/** The composition root's one way to open the database DATABASE_URL names, migrated to the latest schema. */
+export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'rootDir'>): Promise<Runtime> {
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    dialect: database.dialect,
+    store: createKyselyStore(database.db),
+    ledger: createLedger(database),
+    editions: createEditionStore(database.db),
+    close: () => database.close(),
+  };
+}
