@@ -15,6 +15,7 @@ export const commands: CommandEntry[] = [
   { name: 'check', load: async () => (await import('./check.ts')).registerCheck },
   { name: 'build', load: async () => (await import('./build.ts')).registerBuild },
   { name: 'send', load: async () => (await import('./send.ts')).registerSend },
+  { name: 'editions', load: async () => (await import('./editions.ts')).registerEditions },
   { name: 'schedule', load: async () => (await import('./schedule.ts')).registerSchedule },
   { name: 'demo', load: async () => (await import('./demo.ts')).registerDemo },
   { name: 'preview', load: async () => (await import('./preview.ts')).registerPreview },

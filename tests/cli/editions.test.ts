@@ -1,0 +1,85 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+import { cliWorkspace } from './cli-harness.ts';
+
+function writeItem(dir: string, id: string, date: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, `${id}.md`),
+    [
+      '---',
+      `id: "${id}"`,
+      `date_published: "${date}"`,
+      `title: "Headline ${id}"`,
+      'categories: ["tech"]',
+      `summary_en: "Summary of ${id}."`,
+      '---',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe.each(DIALECTS)('gazette editions and the left-out report on $name', (dialect) => {
+  let database: TestDatabase;
+  let cli: ReturnType<typeof cliWorkspace>;
+  beforeAll(async () => {
+    if (!dialect.available) return;
+    database = await dialect.create();
+    cli = cliWorkspace(database);
+  });
+  afterAll(async () => {
+    if (!dialect.available) return;
+    cli.cleanup();
+    await database.cleanup();
+  });
+
+  it.skipIf(!dialect.available)(
+    'lists sent editions, shows one, and names the items it leaves out',
+    async () => {
+      const content = cli.file('content');
+      expect((await cli.run(['editions'])).out).toContain('No edition has been sent yet');
+      expect((await cli.run(['subscribers', 'add', 'kim@example.com', '--confirmed'])).code).toBe(0);
+      writeItem(content, 'one', '2026-02-01');
+      const first = await cli.run(['send', '--date', '2026-02-01', '--list', 'daily']);
+      expect(first.code, first.err).toBe(0);
+      writeItem(content, 'stale', '2026-02-03');
+      writeItem(content, 'late', '2026-02-18');
+      writeItem(content, 'today', '2026-02-20');
+
+      const dry = await cli.run(['send', '--date', '2026-02-20', '--list', 'daily', '--dry-run']);
+      expect(dry.code, dry.err).toBe(0);
+      expect(dry.err).toMatch(/daily: stale\.md \(id stale, 2026-02-03\): published before the late window/);
+      expect(dry.err).not.toContain('late.md');
+      const sent = await cli.run(['send', '--date', '2026-02-20', '--list', 'daily']);
+      expect(sent.code, sent.err).toBe(0);
+      expect(sent.err).toContain('stale.md');
+
+      const table = await cli.run(['editions', '--list', 'daily']);
+      expect(table.code, table.err).toBe(0);
+      const rows = table.out.trim().split('\n');
+      expect(rows[0]).toBe('list\tno.\tdate\titems\trecipients\tsent\tfailed\tfrozen at');
+      expect(rows.slice(1).map((row) => row.split('\t').slice(0, 7).join(' '))).toEqual([
+        'daily 2 2026-02-20 2 1 1 0',
+        'daily 1 2026-02-01 1 1 1 0',
+      ]);
+      const json = (await cli.run(['editions', '--json'])).out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(json[0]).toMatchObject({ list: 'daily', number: 2, date: '2026-02-20', items: 2, sent: 1 });
+
+      const show = await cli.run(['editions', 'show', 'daily', '2']);
+      expect(show.code, show.err).toBe(0);
+      expect(show.out).toContain('daily No. 2 · 2026-02-20');
+      expect(show.out).toMatch(/^late\tlate\.md\tHeadline late \[late, from 2026-02-18\]$/m);
+      expect(show.out).toMatch(/^today\ttoday\.md\tHeadline today$/m);
+      const missing = await cli.run(['editions', 'show', 'daily', '9']);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('has no edition No. 9');
+      expect((await cli.run(['editions', 'show', 'nope', '1'])).err).toContain('Unknown list "nope"');
+    },
+  );
+});
