@@ -4,7 +4,10 @@ import type { DialectName } from '../db/create-database.ts';
 import { migrate } from '../db/migrate.ts';
 import type { EditionStore } from '../editions/edition-store.ts';
 import { createEditionStore } from '../editions/edition-store.ts';
+import type { Item } from '../content/item.ts';
 import { createLedger } from '../send/ledger.ts';
+import { plannedEditions } from '../send/planned-editions.ts';
+import { adoptLedgerEditions } from './adopt-ledger-editions.ts';
 import type { Ledger } from '../send/ledger.ts';
 import { createKyselyStore } from '../subscribers/create-kysely-store.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
@@ -15,6 +18,8 @@ export interface Runtime {
   store: SubscriberStore;
   ledger: Ledger;
   editions: EditionStore;
+  /** Give editions sent before they were records a record (see adoptLedgerEditions). */
+  adoptLedgerEditions(config: Pick<Config, 'lists' | 'timeZone'>, items: readonly Item[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -27,11 +32,14 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'rootDir'
     await database.close();
     throw error;
   }
+  const editions = createEditionStore(database.db);
   return {
     dialect: database.dialect,
     store: createKyselyStore(database.db),
     ledger: createLedger(database),
-    editions: createEditionStore(database.db),
+    editions,
+    adoptLedgerEditions: async (cfg, items) =>
+      adoptLedgerEditions(editions, await plannedEditions(database.db), cfg, items),
     close: () => database.close(),
   };
 }

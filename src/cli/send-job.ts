@@ -1,20 +1,17 @@
 import type { Config } from '../config/config.ts';
 import { formatProblem } from '../content/format-problem.ts';
 import { loadItems } from '../content/load-items.ts';
-import { createDatabase } from '../db/create-database.ts';
-import { migrate } from '../db/migrate.ts';
 import { buildEditions } from '../edition/build-editions.ts';
 import { isDue } from '../edition/is-due.ts';
 import { today } from '../edition/local-date.ts';
 import { createEditionResolver } from '../editions/create-edition-resolver.ts';
-import { createEditionStore } from '../editions/edition-store.ts';
 import { formatLeftOut } from '../editions/format-left-out.ts';
 import { GazetteError } from '../errors.ts';
 import { createMailer } from '../mail/create-mailer.ts';
-import { createDigestRenderer, createLedger, runSend } from '../send/index.ts';
+import { createDigestRenderer, runSend } from '../send/index.ts';
 import type { SendSummary } from '../send/index.ts';
-import { createKyselyStore } from '../subscribers/create-kysely-store.ts';
 import { manageToken } from '../subscribers/tokens.ts';
+import { openRuntime } from './open-runtime.ts';
 import type { Output } from './output.ts';
 import { createSendReporter } from './send-reporter.ts';
 
@@ -58,10 +55,18 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     output.out(`No items in ${config.contentDir}: nothing to send.\n`);
     return SEND_EXIT.ok;
   }
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-  const mailer = createMailer(config, date);
+  const runtime = await openRuntime(config);
+  let mailer: ReturnType<typeof createMailer>;
   try {
-    await migrate(database);
+    mailer = createMailer(config, date);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  try {
+    const adopted = await runtime.adoptLedgerEditions(config, items);
+    if (adopted > 0)
+      output.err(`Recorded ${adopted} edition(s) sent before editions were kept as records.\n`);
     if (!options.dryRun) {
       await mailer.verify();
       output.err(
@@ -76,7 +81,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       output.out(`No list is due on ${date} (weekly lists go out on their day): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
-    const editions = createEditionResolver(createEditionStore(database.db), {
+    const editions = createEditionResolver(runtime.editions, {
       config,
       items,
       date,
@@ -84,8 +89,8 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     });
     const summary = await runSend(
       {
-        ledger: createLedger(database),
-        source: createKyselyStore(database.db),
+        ledger: runtime.ledger,
+        source: runtime.store,
         mailer,
         renderer: createDigestRenderer(config),
         tokenFor: (subscriber) => manageToken(secret ?? '', subscriber),
@@ -124,7 +129,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     return explain(summary, output, mailer.kind === 'outbox' ? mailer.destination : undefined);
   } finally {
     await mailer.close();
-    await database.close();
+    await runtime.close();
   }
 }
 

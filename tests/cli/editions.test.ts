@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLedger } from '../../src/send/ledger.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { cliWorkspace } from './cli-harness.ts';
@@ -80,6 +81,48 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
       expect(missing.code).toBe(2);
       expect(missing.err).toContain('has no edition No. 9');
       expect((await cli.run(['editions', 'show', 'nope', '1'])).err).toContain('Unknown list "nope"');
+    },
+  );
+
+  it.skipIf(!dialect.available)(
+    'adopts editions sent before they were records: kept in the archive, never re-sent as late',
+    async () => {
+      const old = await dialect.create();
+      const workspace = cliWorkspace(old);
+      try {
+        const content = workspace.file('content');
+        writeItem(content, 'before', '2026-01-10');
+        // What an older Gazette left: ledger rows for 2026-01-10, no edition record.
+        await createLedger(old.database).plan([
+          {
+            edition: '2026-01-10',
+            list_id: 'daily',
+            subscriber_id: '1',
+            subscriber_ref: 'ref-1',
+            email: 'old@example.com',
+            name: null,
+            locale: 'en',
+            segment: 'en',
+          },
+        ]);
+        expect((await workspace.run(['subscribers', 'add', 'kim@example.com', '--confirmed'])).code).toBe(0);
+        writeItem(content, 'after', '2026-01-12');
+        const sent = await workspace.run(['send', '--date', '2026-01-12', '--list', 'daily']);
+        expect(sent.code, sent.err).toBe(0);
+        expect(sent.err).toContain('Recorded 1 edition(s) sent before editions were kept as records');
+        const rows = (await workspace.run(['editions', '--json'])).out.trim().split('\n');
+        expect(rows.map((row) => JSON.parse(row) as { number: number; date: string; items: number })).toEqual(
+          [
+            expect.objectContaining({ number: 2, date: '2026-01-12', items: 1 }),
+            expect.objectContaining({ number: 1, date: '2026-01-10', items: 1 }),
+          ],
+        );
+        const again = await workspace.run(['send', '--date', '2026-01-12', '--list', 'daily']);
+        expect(again.err).not.toContain('Recorded');
+      } finally {
+        workspace.cleanup();
+        await old.cleanup();
+      }
     },
   );
 });

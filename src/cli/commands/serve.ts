@@ -6,6 +6,7 @@ import { GazetteError } from '../../errors.ts';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { createMailer } from '../../mail/create-mailer.ts';
 import { createEditionArchiveSource } from '../../archive/create-edition-archive-source.ts';
+import { loadItems } from '../../content/load-items.ts';
 import { openRuntime } from '../open-runtime.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
 import { MIN_SECRET_LENGTH, requireSecret } from '../../web/require-secret.ts';
@@ -51,6 +52,8 @@ export const registerServe: RegisterCommand = (program, output) => {
       // Confirmation and preference mails carry links to this app: over SMTP they must reach it.
       if (!options.dev) assertPublicUrlForMail(config);
       const opened = await openRuntime(config);
+      // An archive upgraded from before editions were records keeps what was sent (once).
+      await opened.adoptLedgerEditions(config, (await loadItems(config.contentDir)).items);
       const mailer = createMailer(config, 'transactional');
       let web;
       try {
