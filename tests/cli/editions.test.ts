@@ -77,6 +77,26 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
       expect(show.out).toContain('daily No. 2 · 2026-02-20');
       expect(show.out).toMatch(/^late\tlate\.md\tHeadline late \[late, from 2026-02-18\]$/m);
       expect(show.out).toMatch(/^today\ttoday\.md\tHeadline today$/m);
+      // check tells the editor, as information, what happened to items after they were sent.
+      writeFileSync(
+        path.join(content, 'today.md'),
+        [
+          '---',
+          'id: "today"',
+          'date_published: "2026-02-20"',
+          'title: "Headline today, fixed"',
+          'categories: ["tech"]',
+          'summary_en: "Summary of today."',
+          '---',
+          '',
+        ].join('\n'),
+      );
+      const check = await cli.run(['check']);
+      expect(check.code, check.out).toBe(0);
+      expect(check.out).toMatch(
+        /^info: daily: today\.md \(id today, 2026-02-20\): changed after it was sent in daily No\. 2/m,
+      );
+      expect(check.out).toMatch(/^info: daily: stale\.md .*published before the late window/m);
       const missing = await cli.run(['editions', 'show', 'daily', '9']);
       expect(missing.code).toBe(2);
       expect(missing.err).toContain('has no edition No. 9');

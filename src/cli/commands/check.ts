@@ -2,6 +2,7 @@ import { loadItems } from '../../content/load-items.ts';
 import { formatProblem } from '../../content/format-problem.ts';
 import { findUnknownCategories } from '../../content/find-unknown-categories.ts';
 import type { RegisterCommand } from '../command.ts';
+import { editionNotes } from '../edition-notes.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 
 /** `gazette check [--content DIR]`: every problem, one per line; exit 1 on any error, warnings alone pass. */
@@ -18,6 +19,8 @@ export const registerCheck: RegisterCommand = (program, output, setExitCode) => 
       const errors = problems.filter((p) => p.severity === 'error');
       const bad = new Set(errors.map((p) => p.file)).size;
       const warnings = problems.length - errors.length;
+      // Information only (the exit code is the content's): what happened to items already sent.
+      for (const note of await editionNotes(config, items)) output.out(`${note}\n`);
       if (files === 0) output.out(`No content files (.md, .txt) in ${config.contentDir}\n`);
       output.out(
         `${plural(files, 'file')}: ${items.length} valid, ${bad} with errors (${plural(errors.length, 'error')}, ${plural(warnings, 'warning')})\n`,
