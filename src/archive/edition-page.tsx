@@ -20,14 +20,15 @@ export async function renderEditionPage(
   config: Config,
   urls: ArchiveUrls,
 ): Promise<string> {
-  const first = config.lists[0];
+  // A sent edition is its list's; a live one is shown under the first list's name.
+  const first = config.lists.find((list) => list.id === edition.listId) ?? config.lists[0];
   if (first === undefined) {
     throw new GazetteError(
       'CONFIG_INVALID',
       'The web archive needs at least one list in the config (lists).',
     );
   }
-  // The archive shows the whole day: no list's category filter, every language.
+  // Every item of the edition (no category filter again) in every language.
   const list = { ...first, categories: [], locales: [...LOCALES] };
   const rendered = await renderDigest(edition, {
     config,

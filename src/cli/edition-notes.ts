@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Item } from '../content/item.ts';
 import { today } from '../edition/local-date.ts';
 import { createEditionResolver } from '../editions/create-edition-resolver.ts';
 import { formatLeftOut } from '../editions/format-left-out.ts';
+import { databaseExists } from './database-exists.ts';
 import { openRuntime } from './open-runtime.ts';
 
 /**
@@ -37,11 +36,4 @@ export async function editionNotes(
   } finally {
     await runtime.close();
   }
-}
-
-/** A SQLite file that is not there holds no edition: check must not create one. */
-function databaseExists(config: Pick<Config, 'databaseUrl' | 'rootDir'>): boolean {
-  if (!config.databaseUrl.startsWith('sqlite:')) return true;
-  const file = config.databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-  return file !== ':memory:' && existsSync(path.resolve(config.rootDir, file));
 }

@@ -77,6 +77,12 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
       expect(show.out).toContain('daily No. 2 · 2026-02-20');
       expect(show.out).toMatch(/^late\tlate\.md\tHeadline late \[late, from 2026-02-18\]$/m);
       expect(show.out).toMatch(/^today\ttoday\.md\tHeadline today$/m);
+      // build shows a sent edition as it was frozen, and says so; an unsent date comes from the content.
+      const built = await cli.run(['build', '--date', '2026-02-20', '--out', cli.file('dist')]);
+      expect(built.code, built.err).toBe(0);
+      expect(built.out).toContain('daily: No. 2 as sent');
+      const unsent = await cli.run(['build', '--date', '2026-02-03', '--out', cli.file('dist')]);
+      expect(unsent.out).not.toContain('as sent');
       // check tells the editor, as information, what happened to items after they were sent.
       writeFileSync(
         path.join(content, 'today.md'),

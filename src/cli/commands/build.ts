@@ -8,7 +8,6 @@ import { loadItems } from '../../content/load-items.ts';
 import { buildEditions } from '../../edition/build-editions.ts';
 import type { Edition } from '../../edition/edition.ts';
 import { editionItems } from '../../edition/edition.ts';
-import { filterEdition } from '../../edition/filter-edition.ts';
 import { GazetteError } from '../../errors.ts';
 import type { Locale } from '../../locale.ts';
 import { LOCALES } from '../../locale.ts';
@@ -18,6 +17,8 @@ import type { Config } from '../../config/config.ts';
 import type { RegisterCommand } from '../command.ts';
 import type { Output } from '../output.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { openEditionSource } from '../open-edition-source.ts';
+import type { EditionSource } from '../open-edition-source.ts';
 
 interface BuildOptions {
   date?: string;
@@ -60,29 +61,63 @@ export const registerBuild: RegisterCommand = (program, output, setExitCode) => 
           `No items for ${options.date ?? 'any date'} in ${config.contentDir}. Dates with items: ${dates}.`,
         );
       }
-      for (const edition of [...chosen].reverse()) await buildDate(edition, config, options.locale, output);
-      // The web edition of each date (OUT/DATE/web/) and the static archive (OUT/archive/).
-      const web = await exportWebArchive({ config, editions, dates: chosen.map((e) => e.date) });
-      output.out(
-        `web archive: ${web.listed.length} edition(s) listed → ${path.join(config.outDir, 'archive')}\n`,
-      );
+      const source = await openEditionSource(config, items);
+      try {
+        for (const edition of [...chosen].reverse()) {
+          await buildDate(edition, source, config, options.locale, output);
+        }
+        // The web edition of each date (OUT/DATE/web/) and the static archive (OUT/archive/):
+        // what was sent when the database knows it, else (no database yet) the content.
+        const sent = await source.sent();
+        if (sent === undefined) {
+          output.err("No database yet: the web archive lists the content's editions, not sent ones.\n");
+        }
+        const web = await exportWebArchive({
+          config,
+          editions: sent ?? editions,
+          dates: chosen.map((e) => e.date),
+        });
+        output.out(
+          `web archive: ${web.listed.length} edition(s) listed → ${path.join(config.outDir, 'archive')}\n`,
+        );
+      } finally {
+        await source.close();
+      }
       setExitCode(0);
     });
 };
 
 async function buildDate(
   edition: Edition,
+  source: EditionSource,
   config: Config,
   only: Locale | undefined,
   output: Output,
 ): Promise<void> {
   const dir = path.join(config.outDir, edition.date);
   await mkdir(dir, { recursive: true });
-  const options = { timeZone: config.timeZone, categories: config.categories };
   const variants: Record<string, unknown>[] = [];
   const lines: string[] = [];
+  const lists: Record<string, unknown>[] = [];
   for (const list of config.lists) {
-    const listEdition = filterEdition(edition, list.categories, options);
+    // A sent edition is shown as it was frozen (and says so); an unsent one from the content.
+    const { edition: listEdition, frozen } = await source.editionOf(list, edition.date);
+    lists.push({
+      list: list.id,
+      frozen,
+      number: listEdition.number,
+      items: editionItems(listEdition).map((item) => item.id),
+      marks: listEdition.marks ?? {},
+    });
+    if (frozen) {
+      lines.push(
+        `  ${list.id}: No. ${listEdition.number} as sent (frozen ${listEdition.frozenAt}); edits to its files since are not in it`,
+      );
+    }
+    if (listEdition.sections.length === 0) {
+      lines.push(`  ${list.id}: nothing for this date (no item of its categories, or all sent before)`);
+      continue;
+    }
     for (const locale of list.locales.filter((l) => only === undefined || l === only)) {
       const rendered = await renderDigest(listEdition, { config, list, locale });
       const preview = personalize(rendered, { token: PREVIEW_TOKEN });
@@ -110,6 +145,7 @@ async function buildDate(
     timeZone: edition.timeZone,
     advertising: edition.advertising,
     sections: edition.sections.map((s) => ({ id: s.id, label: s.label, items: s.items.map((i) => i.id) })),
+    lists,
     variants,
   };
   await writeFile(path.join(dir, 'edition.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,0 +1,63 @@
+import type { Config } from '../config/config.ts';
+import type { ListConfig } from '../config/config-schema.ts';
+import type { Item } from '../content/item.ts';
+import { createEditionArchiveSource } from '../archive/create-edition-archive-source.ts';
+import type { Edition } from '../edition/edition.ts';
+import { selectEditionItems } from '../edition/select-edition-items.ts';
+import { buildEdition } from '../edition/build-editions.ts';
+import { resolveEdition } from '../editions/resolve-edition.ts';
+import { itemFingerprint } from '../editions/item-fingerprint.ts';
+import { databaseExists } from './database-exists.ts';
+import { openRuntime } from './open-runtime.ts';
+
+/** Where `build` and `preview` get editions: the record of a sent one, else the live content. */
+export interface EditionSource {
+  /** The list's edition of the date; `frozen` when it is the stored record of a sent edition. */
+  editionOf(list: ListConfig, date: string): Promise<{ edition: Edition; frozen: boolean }>;
+  /** Every sent edition, newest first; undefined when there is no database to read them from. */
+  sent(): Promise<Edition[] | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads sent editions when the database exists (never creating one); otherwise every edition is
+ * live: a list's items of that date, as a first edition would take them.
+ */
+export async function openEditionSource(config: Config, items: readonly Item[]): Promise<EditionSource> {
+  const editionOptions = { timeZone: config.timeZone, categories: config.categories };
+  if (!databaseExists(config)) {
+    return {
+      async editionOf(list, date) {
+        const { items: own, marks } = selectEditionItems({
+          items,
+          list,
+          date,
+          timeZone: config.timeZone,
+          lateWindowDays: config.lateWindowDays,
+          sent: new Map(),
+          since: undefined,
+          fingerprint: itemFingerprint,
+        });
+        return { edition: { ...buildEdition(date, own, editionOptions), marks }, frozen: false };
+      },
+      sent: async () => undefined,
+      close: async () => {},
+    };
+  }
+  const runtime = await openRuntime(config);
+  return {
+    async editionOf(list, date) {
+      const resolved = await resolveEdition(runtime.editions, {
+        list,
+        date,
+        items,
+        editionOptions,
+        lateWindowDays: config.lateWindowDays,
+        freeze: false,
+      });
+      return { edition: resolved.edition, frozen: resolved.frozen };
+    },
+    sent: async () => (await createEditionArchiveSource(runtime.editions, config).snapshot()).editions,
+    close: () => runtime.close(),
+  };
+}
