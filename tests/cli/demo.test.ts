@@ -62,6 +62,10 @@ describe('gazette demo on a host with DATABASE_URL and SMTP_URL set', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.err).toContain('DATABASE_URL is set, but the demo ignores it');
     expect(first.err).toContain('SMTP_URL is set, but the demo ignores it');
+    // Not contradicted by the send job's own line for an unset SMTP_URL.
+    expect(first.err).not.toContain('SMTP_URL is unset');
+    // The secret is set here: the demo names the store to serve, and no secret.
+    expect(first.out).toContain('DATABASE_URL=sqlite:./data/demo.db gazette serve --dev\n');
     // Neither URL is echoed: both may carry a password.
     expect(first.err).not.toContain(production.url);
     expect(first.err).not.toContain(sink.url);
