@@ -21,7 +21,8 @@ describe('a newsletter of your own, from an empty folder', () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'gazette-first-day-'));
   const dir = path.join(parent, 'our-news');
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
-  const env = { ...process.env, GAZETTE_SECRET: SECRET, DATABASE_URL: undefined, SMTP_URL: undefined };
+  // The defaults a newcomer has: no DATABASE_URL, SMTP_URL or public URL; a secret as the README says.
+  const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_SECRET: SECRET };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
   delete env.GAZETTE_PUBLIC_URL;

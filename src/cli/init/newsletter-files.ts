@@ -32,6 +32,23 @@ export function newsletterFiles({
       null,
       2,
     )}\n`,
+    // For the editor's type checks of gazette.config.ts: the package's types are its TypeScript
+    // sources, whose imports end in .ts.
+    'tsconfig.json': `${JSON.stringify(
+      {
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          allowImportingTsExtensions: true,
+        },
+        include: ['gazette.config.ts'],
+      },
+      null,
+      2,
+    )}\n`,
     '.gitignore': ['node_modules/', 'dist/', 'outbox/', 'data/', '.env', '*.log', ''].join('\n'),
     [`content/${today}/001_first.md`]: item({
       id: `daily_${compact}_001`,
