@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   SECRET_MISSING: 'GAZETTE_SECRET is unset or too short',
   PREVIEW_NOT_FOUND: 'The preview has no edition or email by that name',
   PREVIEW_WORKER: 'The preview render process crashed, timed out or could not start',
+  OUTPUT_CLOSED: 'The reader of the output closed it (a pipe such as `| head`): the command stops quietly',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isGazetteError } from '../errors.ts';
 import { commands } from './commands/index.ts';
+import { explainError } from './explain-error.ts';
 import { createOutput } from './output.ts';
 import type { Output } from './output.ts';
 import type { RegisterCommand } from './command.ts';
@@ -31,9 +32,16 @@ export async function main(argv: string[], output = createOutput()): Promise<num
       explainUsage(program, argv, error, output);
       return USAGE_EXIT_CODE;
     }
+    // A closed pipe (`| head`) is the reader's choice, not a failure.
+    if (isGazetteError(error, 'OUTPUT_CLOSED')) return 0;
     if (isGazetteError(error)) {
       output.err(`gazette: ${error.message}\n`);
       return error.code === 'USAGE' ? USAGE_EXIT_CODE : 1;
+    }
+    const explained = explainError(error);
+    if (explained !== undefined) {
+      output.err(`gazette: ${explained}\n`);
+      return 1;
     }
     output.err(`gazette: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

@@ -1,3 +1,5 @@
+import { GazetteError } from '../errors.ts';
+
 /** Where the CLI writes; tests pass their own to capture it. */
 export interface Output {
   out(text: string): void;
@@ -7,8 +9,18 @@ export interface Output {
 }
 
 export function createOutput(): Output {
+  let closed = false;
+  // `gazette subscribers list | head`: head exits, the next write fails with EPIPE. Without a
+  // listener that is an uncaught exception with a stack; with it the command stops quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return {
-    out: (text) => process.stdout.write(text),
+    out: (text) => {
+      if (closed) throw new GazetteError('OUTPUT_CLOSED', 'stdout was closed by its reader.');
+      process.stdout.write(text);
+    },
     err: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
   };

@@ -56,7 +56,8 @@ export function readFrontMatter(file: string, source: string): FrontMatterResult
     if (error instanceof yaml.YAMLException) {
       // The parsed block starts with the rest of the "---" line, so YAML line 0 is file line 1.
       const line = error.mark === undefined ? undefined : error.mark.line + 1;
-      return fail(`front matter is not valid YAML: ${error.reason}`, { code: 'CONTENT_YAML', line });
+      const hint = line === undefined ? '' : quoteHint(text.split(/\r?\n/)[line - 1] ?? '');
+      return fail(`front matter is not valid YAML: ${error.reason}${hint}`, { code: 'CONTENT_YAML', line });
     }
     return fail(`front matter cannot be read: ${(error as Error).message}`, { code: 'CONTENT_YAML' });
   }
@@ -64,6 +65,17 @@ export function readFrontMatter(file: string, source: string): FrontMatterResult
     return fail('front matter must be a YAML mapping of field: value', { code: 'CONTENT_YAML' });
   }
   return { data: data as Record<string, unknown>, body };
+}
+
+/**
+ * `title: Samsung: new phone` is the commonest YAML mistake in a newsroom (headlines have colons):
+ * js-yaml says only "bad indentation of a mapping entry". Name the fix, with the line quoted.
+ */
+function quoteHint(sourceLine: string): string {
+  const match = /^(\s*[\w-]+):[ \t]+([^'"|>\s[{].*?:[ \t].*?)\s*$/.exec(sourceLine);
+  if (match === null) return '';
+  const [, key = '', value = ''] = match;
+  return `. Quote values that contain ": ", for example ${key.trim()}: ${JSON.stringify(value)}`;
 }
 
 function rejectEngine(): never {

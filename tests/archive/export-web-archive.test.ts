@@ -53,7 +53,7 @@ describe('gazette build: the static web archive', () => {
   it('--date D writes the web edition in every language and an archive that links only what exists', async () => {
     const result = await build('--date', BIG_DAY);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('web archive: 1 edition(s) listed');
+    expect(result.out).toContain('web archive: 1 edition listed');
     for (const file of ['index.html', 'ko.html', 'en.html']) {
       const page = doc(`${BIG_DAY}/web/${file}`);
       for (const id of fixture.bigDayIds)

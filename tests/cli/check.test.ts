@@ -70,7 +70,7 @@ describe('gazette check', () => {
     expect(result.out).toBe(
       [
         'warning  warn.md: canonical_url: "javascript:alert(1)" is not an absolute http(s) URL and was dropped',
-        'warning  warn.md: categories: "tehc" is not a configured category (tech, business); it gets a section of its own',
+        'warning  warn.md: categories: "tehc" is not a configured category (tech, business); the item gets a section of its own named "tehc"',
         '2 files: 2 valid, 0 with errors (0 errors, 2 warnings)',
         '',
       ].join('\n'),
@@ -203,7 +203,7 @@ describe('gazette check: configuration and usage errors', () => {
     expect(result.err).toMatchInlineSnapshot(`
       "error: unknown option '--contnet'
       (Did you mean --content?)
-      Valid options for gazette check: --content, --config, --help.
+      Valid options for gazette check: --content, --json, --config, --help.
       (run gazette check --help for usage)
       "
     `);
@@ -228,5 +228,63 @@ describe('gazette check: configuration and usage errors', () => {
     const result = await run('check', '--help');
     expect(result.code).toBe(0);
     expect(result.out).toContain('--content <dir>');
+  });
+});
+
+describe('gazette check: nothing silent, nothing misleading (issue 15)', () => {
+  it('shows the warnings of a file with an error at once, not after the error is fixed', async () => {
+    const dir = project('both', {
+      'bad.md':
+        '---\nid: "bad"\ntitle: "Bad date"\ndate_published: "2026-02-30"\ncategories: ["tehc"]\n---\n',
+    });
+    const result = await run('--config', path.join(dir, 'gazette.config.json'), 'check');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^error {2}bad\.md: date_published: is not a real date/m);
+    expect(result.out).toMatch(/^warning {2}bad\.md: categories: "tehc" is not a configured category/m);
+    expect(result.out).toMatch(/\(2 errors, 1 warning\)\n$/);
+  });
+
+  it('does not claim a section of its own for an unknown category that is not the first', async () => {
+    const dir = project('second', {
+      'two.md': GOOD.replace('categories: ["tech"]', 'categories: ["tech", "tehc"]'),
+    });
+    const result = await run('--config', path.join(dir, 'gazette.config.json'), 'check');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      'warning  two.md: categories: "tehc" is not a configured category (tech, business); the item is shown under its first category, "tech"\n',
+    );
+    expect(result.out).not.toContain('section of its own');
+  });
+
+  it('hints at quoting a value that contains ": " (a headline with a colon)', async () => {
+    const dir = project('colon', {
+      'colon.md': '---\nid: "colon"\ntitle: Samsung: new phone\ndate_published: "2026-03-02"\n---\n',
+    });
+    const result = await run('--config', path.join(dir, 'gazette.config.json'), 'check');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      'error  colon.md:3: front matter is not valid YAML: bad indentation of a mapping entry. Quote values that contain ": ", for example title: "Samsung: new phone"\n',
+    );
+  });
+
+  it('--json gives errors and warnings with file, line and field', async () => {
+    const dir = project('json', {
+      'good.md': GOOD,
+      'colon.md': '---\nid: "colon"\ntitle: Samsung: new phone\n---\n',
+      'warn.md': GOOD.replace('"good"', '"warn"').replace('["tech"]', '["tehc"]'),
+    });
+    const result = await run('--config', path.join(dir, 'gazette.config.json'), 'check', '--json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as {
+      files: number;
+      valid: number;
+      errors: { file: string; line?: number; code: string }[];
+      warnings: { file: string; field?: string }[];
+    };
+    expect(report).toMatchObject({ files: 3, valid: 2 });
+    expect(report.errors).toEqual([
+      expect.objectContaining({ file: 'colon.md', line: 3, code: 'CONTENT_YAML' }),
+    ]);
+    expect(report.warnings).toEqual([expect.objectContaining({ file: 'warn.md', field: 'categories' })]);
   });
 });

@@ -91,6 +91,8 @@ export interface GazetteChild {
   exited(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Send a signal if the process is still running. */
   kill(signal?: NodeJS.Signals): void;
+  /** Close the read end of stdout, as `| head` does once it has its lines. */
+  closeStdout(): void;
 }
 
 /**
@@ -170,6 +172,9 @@ export function spawnGazette(
     },
     kill(signal = 'SIGTERM') {
       if (exit === undefined) child.kill(signal);
+    },
+    closeStdout() {
+      child.stdout.destroy();
     },
   };
 }

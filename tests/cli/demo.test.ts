@@ -2,6 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createMailer } from '../../src/mail/create-mailer.ts';
+import { openStore } from '../../src/subscribers/open-store.ts';
+import { createWebApp } from '../../src/web/create-web-app.tsx';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -62,6 +66,10 @@ describe('gazette demo on a host with DATABASE_URL and SMTP_URL set', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.err).toContain('DATABASE_URL is set, but the demo ignores it');
     expect(first.err).toContain('SMTP_URL is set, but the demo ignores it');
+    // Not contradicted by the send job's own line for an unset SMTP_URL.
+    expect(first.err).not.toContain('SMTP_URL is unset');
+    // The secret is set here: the demo names the store to serve, and no secret.
+    expect(first.out).toContain('DATABASE_URL=sqlite:./data/demo.db gazette serve --dev\n');
     // Neither URL is echoed: both may carry a password.
     expect(first.err).not.toContain(production.url);
     expect(first.err).not.toContain(sink.url);
@@ -95,5 +103,62 @@ describe('gazette demo on a host with DATABASE_URL and SMTP_URL set', () => {
     expect(summary).toMatchObject({ sent: outbox().length, failed: 0 });
     // The plain-text lines a reader needs are still there.
     expect(result.out).toMatch(/Done\. Open the \.eml files under .*outbox/);
+  });
+});
+
+/** Issue 15: `npm run demo`, then what it prints, lets a newcomer click the demo's links. */
+describe('gazette demo on a fresh checkout (no GAZETTE_SECRET)', () => {
+  let fixture: SendFixture;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    fixture = createSendFixture({ databaseUrl: 'sqlite:./data/unused.db' });
+    for (const key of ['DATABASE_URL', 'SMTP_URL', 'GAZETTE_SECRET', 'GAZETTE_PUBLIC_URL'])
+      delete process.env[key];
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    fixture.cleanup();
+  });
+
+  it('prints the serve command whose secret and store accept the links in its emails', async () => {
+    let out = '';
+    const config = path.join(fixture.dir, 'gazette.config.json');
+    const code = await main(['node', 'gazette', '--config', config, 'demo'], {
+      out: (text) => void (out += text),
+      err: () => undefined,
+      isTTY: false,
+    });
+    expect(code).toBe(0);
+    const command = /^ {2}DATABASE_URL=(\S+) GAZETTE_SECRET=(\S+) gazette serve --dev$/m.exec(out);
+    expect(command, out).not.toBeNull();
+    const [, databaseUrl = '', secret = ''] = command ?? [];
+
+    const dir = path.join(fixture.dir, 'outbox', DATE);
+    const eml = readFileSync(path.join(dir, readdirSync(dir)[0] ?? ''), 'utf8');
+    const link = /^List-Unsubscribe:\s*<(http[^>]+)>/m.exec(eml)?.[1];
+    expect(link, eml.slice(0, 2000)).toBeDefined();
+
+    // What `gazette serve --dev` builds from that environment, in-process.
+    const answer = async (withSecret: string) => {
+      process.env.DATABASE_URL = databaseUrl;
+      process.env.GAZETTE_SECRET = withSecret;
+      const served = await loadConfig({ configPath: config });
+      const opened = await openStore(served);
+      const mailer = createMailer(served, 'transactional');
+      try {
+        const web = createWebApp({ config: served, store: opened.store, mailer });
+        const response = await web.app.fetch(new Request(link ?? ''));
+        await web.idle();
+        return { status: response.status, body: await response.text() };
+      } finally {
+        await mailer.close();
+        await opened.close();
+      }
+    };
+    const clicked = await answer(secret);
+    expect(clicked.status).toBe(200);
+    expect(clicked.body).toMatch(/@example\.com/);
+    // With serve --dev's throwaway secret instead, the same link is refused.
+    expect((await answer('another-secret-of-at-least-thirty-two-chars')).status).not.toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';
 import { createSendFixture, DATE, SECRET, subscriber } from '../send/send-fixture.ts';
 import type { SendFixture } from '../send/send-fixture.ts';
-import { spawnGazette } from './cli-harness.ts';
+import { cliWorkspace, spawnGazette } from './cli-harness.ts';
 import type { GazetteChild } from './cli-harness.ts';
 
 const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
@@ -166,4 +166,33 @@ describe('gazette schedule as a process', () => {
       expect(scheduleEvents(gazette.records, 'waiting')).toEqual([]);
     },
   );
+});
+
+/** Issue 15: schedule refuses at start what send would refuse at 07:00. */
+describe('gazette schedule checks at start', () => {
+  let test: TestDatabase;
+  let cli: ReturnType<typeof cliWorkspace>;
+  beforeEach(async () => {
+    test = await sqlite.create();
+    cli = cliWorkspace(test);
+  });
+  afterEach(async () => {
+    cli.cleanup();
+    await test.cleanup();
+  });
+
+  it('without a secret: exit 1 at once, naming GAZETTE_SECRET', async () => {
+    const result = await cli.run(['schedule'], { GAZETTE_SECRET: undefined });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^gazette: GAZETTE_SECRET must be set to at least 32 characters/);
+    expect(result.out).not.toContain('waiting');
+  });
+
+  it('with a database that cannot be opened: exit 1 at once, one line', async () => {
+    const result = await cli.run(['schedule'], { DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/x' });
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      'gazette: The database server at 127.0.0.1:1 refuses connections: is it running, and are the host and port in DATABASE_URL right?\n',
+    );
+  });
 });

@@ -153,7 +153,7 @@ describe.each(DIALECTS)('gazette subscribers on $name', (dialect) => {
           .trim()
           .split('\n')
           .map((l) => l.split('\t')[0]),
-      ).toEqual(['pending@example.com', 'outbox@example.com']);
+      ).toEqual(['email', 'pending@example.com', 'outbox@example.com']);
       expect((await cli.run(['subscribers', 'count', '--status', 'active'])).out).toBe('3\n');
     });
 

@@ -19,6 +19,7 @@ import type { Output } from '../output.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { openEditionSource } from '../open-edition-source.ts';
 import type { EditionSource } from '../open-edition-source.ts';
+import { plural } from '../plural.ts';
 
 interface BuildOptions {
   date?: string;
@@ -51,7 +52,7 @@ export const registerBuild: RegisterCommand = (program, output, setExitCode) => 
       const { items, problems } = await loadItems(config.contentDir);
       for (const problem of problems) output.err(`${formatProblem(problem)}\n`);
       const skipped = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
-      if (skipped > 0) output.err(`${skipped} bad file(s) skipped; run gazette check for details\n`);
+      if (skipped > 0) output.err(`${plural(skipped, 'bad file')} skipped; run gazette check for details\n`);
       const editions = buildEditions(items, { timeZone: config.timeZone, categories: config.categories });
       const chosen = options.all === true ? editions : editions.filter((e) => e.date === options.date);
       if (chosen.length === 0) {
@@ -78,7 +79,7 @@ export const registerBuild: RegisterCommand = (program, output, setExitCode) => 
           dates: chosen.map((e) => e.date),
         });
         output.out(
-          `web archive: ${web.listed.length} edition(s) listed → ${path.join(config.outDir, 'archive')}\n`,
+          `web archive: ${plural(web.listed.length, 'edition')} listed → ${path.join(config.outDir, 'archive')}\n`,
         );
       } finally {
         await source.close();
@@ -151,7 +152,7 @@ async function buildDate(
   await writeFile(path.join(dir, 'edition.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const count = editionItems(edition).length;
   output.out(
-    `${edition.date}: ${count} items in ${edition.sections.length} sections → ${dir}\n${lines.join('\n')}\n`,
+    `${edition.date}: ${plural(count, 'item')} in ${plural(edition.sections.length, 'section')} → ${dir}\n${lines.join('\n')}\n`,
   );
 }
 

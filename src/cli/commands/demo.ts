@@ -5,6 +5,7 @@ import type { Locale } from '../../locale.ts';
 import { createKyselyStore } from '../../subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../subscribers/subscriber.ts';
 import type { RegisterCommand } from '../command.ts';
+import type { Output } from '../output.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
@@ -77,14 +78,27 @@ export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
       } finally {
         await database.close();
       }
+      // The send job says "SMTP_URL is unset" when the mailer is the outbox; with SMTP_URL set
+      // that contradicts the line above, and the line above is the true one.
+      const jobOutput: Output =
+        loaded.smtpUrl === undefined
+          ? output
+          : { ...output, err: (text) => void (text.startsWith('SMTP_URL is unset:') || output.err(text)) };
       const code = await withStopSignals(
         // Like send: a progress bar on a terminal, JSON lines in a log or a pipe.
-        (signal) => runSendJob(config, { latest: true, signal }, output),
+        (signal) => runSendJob(config, { latest: true, signal }, jobOutput),
         (name) => output.err(`\n${name}: stopping after the messages in flight\n`),
       );
       output.out(
         `Done. Open the .eml files under ${config.outboxDir} in any mail client. ` +
           'Running the demo again sends nothing new: the delivery ledger remembers who got this edition.\n',
+      );
+      // The links in the demo's mail (unsubscribe, preferences) work against the demo's store and
+      // secret: say how to start the web app on both.
+      const secret = loaded.secret === undefined ? ` GAZETTE_SECRET=${DEMO_SECRET}` : '';
+      output.out(
+        `To click the links in those emails, run the web app on the demo's subscribers${secret === '' ? '' : ' and its public secret'}:\n` +
+          `  DATABASE_URL=${DEMO_DATABASE_URL}${secret} gazette serve --dev\n`,
       );
       setExitCode(code);
     });

@@ -12,6 +12,7 @@ export interface CommandEntry {
  * should not pay for `gazette send`.
  */
 export const commands: CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./init.ts')).registerInit },
   { name: 'check', load: async () => (await import('./check.ts')).registerCheck },
   { name: 'build', load: async () => (await import('./build.ts')).registerBuild },
   { name: 'send', load: async () => (await import('./send.ts')).registerSend },

@@ -1,6 +1,8 @@
 import { Cron } from 'croner';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { isGazetteError } from '../../errors.ts';
+import { openStore } from '../../subscribers/open-store.ts';
+import { requireSecret } from '../../web/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { runSendJob } from '../send-job.ts';
@@ -21,8 +23,11 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
     .option('--list <id...>', 'only these lists')
     .action(async (flags: ScheduleFlags, command) => {
       const config = await loadCliConfig(command, { contentDir: flags.content });
-      // Refuse at start, not at 07:00 on every tick.
+      // Refuse at start what send would refuse at 07:00 on every tick: the secret, the public
+      // URL (the config was checked on loading), a database that cannot be opened.
+      requireSecret(config);
       assertPublicUrlForMail(config);
+      await (await openStore(config)).close();
       const log = (record: Record<string, unknown>) =>
         output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
       await withStopSignals(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { GazetteError } from '../../../errors.ts';
+import { findNameProblem } from '../../../subscribers/find-name-problem.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
 import type { Output } from '../../output.ts';
 import { collect, parseChoiceOptions } from './parse-choice-options.ts';
@@ -20,19 +21,24 @@ export function registerAdd(group: Command, output: Output): void {
     .description('add a subscriber; without --confirmed a confirmation mail is sent (double opt-in)')
     .argument('<email>', 'email address')
     .option('--name <name>', 'display name')
-    .option('--locale <locale>', 'ko, en or bilingual', 'bilingual')
-    .option('--categories <ids>', 'categories, comma-separated (default: all)')
+    .option('--locale <locale>', 'ko, en or bilingual (default: bilingual, or the first the list offers)')
+    .option('--categories <ids>', 'categories separated by "," ";" or "|" (default: all)')
     .option('--list <id>', 'list to join (repeatable; default: the first list)', collect)
     .option('--confirmed', 'consent already given elsewhere: start active, send no confirmation')
     .action(async (email: string, options: AddOptions, command: Command) => {
       await withStore(command, async (store, config) => {
         const choices = parseChoiceOptions(options, config);
         const address = normalizeEmail(email);
+        const name = options.name?.trim() ?? '';
+        const nameProblem = findNameProblem(name);
+        if (nameProblem !== undefined) {
+          throw new GazetteError('SUBSCRIBER_INVALID', `--name: ${nameProblem}.`, { field: 'name' });
+        }
         // Before anything is written: a confirmation that cannot be sent must not leave a pending row.
         const sender = options.confirmed ? undefined : confirmationSender(config, store);
         const result = await store.subscribe({
           email: address,
-          name: options.name ?? null,
+          name: name === '' ? null : name,
           ...choices,
           consent: { source: 'cli', version: config.consentVersion },
           confirmed: options.confirmed === true,

@@ -2,23 +2,24 @@ import type { Config } from '../../../config/config.ts';
 import { GazetteError } from '../../../errors.ts';
 import { LOCALES } from '../../../locale.ts';
 import type { Locale } from '../../../locale.ts';
+import { chooseLocale } from '../../../subscribers/choose-locale.ts';
 import { SUBSCRIBER_STATUSES } from '../../../subscribers/subscriber.ts';
 import type { SubscriberStatus } from '../../../subscribers/subscriber.ts';
 
-/** --locale, --categories a,b and --list L checked against the config; errors list what is valid. */
+/** --locale, --categories a,b (or a;b, a|b) and --list L checked against the config; errors list what is valid. */
 export function parseChoiceOptions(
   options: { locale?: string; categories?: string; list?: string[] },
   config: Pick<Config, 'categories' | 'lists'>,
 ): { locale: Locale; categories: string[]; lists: string[] } {
-  const locale = options.locale ?? 'bilingual';
-  if (!(LOCALES as readonly string[]).includes(locale)) {
+  const locale = options.locale;
+  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) {
     throw new GazetteError('USAGE', `--locale "${locale}" is not valid. Use one of: ${LOCALES.join(', ')}.`, {
       field: 'locale',
     });
   }
   const known = config.categories.map((c) => c.id);
   const categories = (options.categories ?? '')
-    .split(/[,;]/)
+    .split(/[,;|]/)
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== '');
   const unknown = categories.filter((c) => !known.includes(c));
@@ -31,7 +32,9 @@ export function parseChoiceOptions(
       },
     );
   }
-  return { locale: locale as Locale, categories, lists: parseLists(options.list, config) };
+  const lists = parseLists(options.list, config);
+  // The lists' `locales`: a locale no list offers is refused here, not mailed unseen.
+  return { locale: chooseLocale(locale as Locale | undefined, lists, config), categories, lists };
 }
 
 /** --list values (repeatable); default: the first configured list. */
