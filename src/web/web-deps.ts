@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
 
 /** What the web app is built from; the composition root (`gazette serve`, tests) supplies it. */

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { assertIntegration } from './assert-integration.ts';
 
 export interface TestBrowser {
   browser: Browser;
@@ -17,6 +18,7 @@ export interface TestBrowser {
  * A missing browser fails the suite with the fix; it is never skipped.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
+  assertIntegration('launchBrowser');
   const found = inject('chromium');
   if ('error' in found) throw new Error(found.error);
   const browser = await chromium.launch({

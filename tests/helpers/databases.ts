@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabase } from '../../src/db/create-database.ts';
 import type { Database } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { assertIntegration } from './assert-integration.ts';
 import { inCi } from './in-ci.ts';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,6 +38,7 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
+assertIntegration('tests/helpers/databases.ts');
 const pgUp = await postgresReachable();
 if (!pgUp) {
   // In CI a skipped PostgreSQL suite is a failure: every store test file fails to load.

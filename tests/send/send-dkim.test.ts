@@ -98,6 +98,7 @@ describe('DKIM on the real send path', () => {
     const other = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'der' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     });
     const { results } = await dkimVerify(raw, {
       resolver: async () => [[`v=DKIM1; k=rsa; p=${other.publicKey.toString('base64')}`]],
