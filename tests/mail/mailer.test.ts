@@ -99,7 +99,8 @@ describe('SMTP mailer against a real SMTP server', () => {
 
 describe('SMTP mailer against a server that requires a login', () => {
   const USER = 'gazette';
-  const PASSWORD = 'correct-horse-battery-staple';
+  // Characters that must be percent-encoded in SMTP_URL: nodemailer decodes them for the login.
+  const PASSWORD = 'correct horse@battery:staple%/한';
   let server: SMTPServer;
   let port: number;
   const received: string[] = [];
@@ -165,6 +166,19 @@ describe('SMTP mailer against a server that requires a login', () => {
     await mailer.send(mail('reader@example.com'));
     await mailer.close();
     expect(received).toEqual(['reader@example.com']);
+  });
+});
+
+describe('SMTP mailer: the URL, read by nodemailer', () => {
+  it.each([
+    ['smtps://user:s3cret%40x@mail.example.com', 'smtps://mail.example.com'],
+    ['smtp://user:s3cret@mail.example.com:2525', 'smtp://mail.example.com:2525'],
+    ['smtp://[::1]:25', 'smtp://[::1]:25'],
+  ])('%s goes to %s, credentials never shown', async (url, destination) => {
+    const mailer = createSmtpMailer({ url });
+    expect(mailer.destination).toBe(destination);
+    expect(mailer.destination).not.toContain('s3cret');
+    await mailer.close();
   });
 });
 
