@@ -99,7 +99,7 @@ export default {
       comment:
         'Import the file that exports the thing, not an index.ts re-export (the barrels are gone; ' +
         'an index.ts may only gather files inside its own folder).',
-      from: { path: '^(src/[^/]+|emails)/' },
+      from: { path: '^(src/[^/]+|emails|tests|scripts)/' },
       to: { path: '/index\\.tsx?$', pathNot: '^$1/' },
     },
     {
