@@ -79,7 +79,10 @@ describe('the launched browser', () => {
     await browser?.close();
   });
 
-  it('draws Hangul with a real font, not the same missing-glyph box for every syllable', async () => {
+  // Outside CI a machine without a CJK font skips this with a warning (the layout, contrast and
+  // overflow checks of the other browser suites still hold with boxes, which are as wide as Hangul);
+  // in CI it fails, so what readers see is what the suite saw.
+  it('draws Hangul with a real font, not the same missing-glyph box for every syllable', async ({ skip }) => {
     const page = await browser.browser.newPage();
     try {
       // Without a CJK font (Debian: fonts-noto-cjk) every syllable is the same empty box.
@@ -94,6 +97,13 @@ describe('the launched browser', () => {
           return Array.from(context.getImageData(0, 0, 48, 48).data).join(',');
         }),
       );
+      const boxes = new Set(pixels).size !== 4;
+      if (boxes && !inCi()) {
+        console.warn(
+          `${browser.found.executablePath} draws Hangul as boxes: install a CJK font (Debian: fonts-noto-cjk).`,
+        );
+        skip();
+      }
       expect(new Set(pixels).size, `${browser.found.executablePath} draws Hangul as boxes`).toBe(4);
     } finally {
       await page.close();
