@@ -1,9 +1,9 @@
 // Compiles the CLI's TypeScript sources to JavaScript once, with esbuild, and keeps the result under
 // node_modules/.cache/gazette/<fingerprint>/. Why: running the sources through tsx costs every
-// process ~70 MB of memory (tsx compiles in a loader thread with a V8 isolate of its own) and a
-// second of start-up; a send to a large list runs within a memory budget (docs/sending.md).
-// The fingerprint covers every source file's path, size and mtime, so an edit rebuilds
-// (~0.2 s); nothing to run by hand after `npm ci` or a `git pull`.
+// process memory (tsx compiles in a loader thread with a V8 isolate of its own) and start-up time
+// (figures: docs/benchmarks.md, "Peak memory"); a send to a large list runs within a memory budget
+// (docs/sending.md). The fingerprint covers every source file's path, size and mtime, so an edit
+// rebuilds; nothing to run by hand after `npm ci` or a `git pull`.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
@@ -165,7 +165,7 @@ function touch(dir) {
 }
 
 // Run as a script (`node bin/build-cli.js`): build, then print the entry's path. bin/gazette.js
-// builds this way, in a child process, so that esbuild's ~11 MB never stay in a send's memory.
+// builds this way, in a child process, so that esbuild's JavaScript API never stays in a send's memory.
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.stdout.write(`${await buildCli()}\n`);
 }

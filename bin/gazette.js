@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The CLI runs from a JavaScript build of its sources that bin/build-cli.js keeps fresh (no build
 // step to remember). Where that build cannot be made (a read-only install), or with
-// GAZETTE_FROM_SOURCE=1, the sources run through tsx instead: the same code, ~70 MB more memory.
-// The build has source maps: `node --enable-source-maps bin/gazette.js …` names the .ts lines in
-// stack traces (not on by default: Node then also reads every dependency's maps, ~8 MB).
+// GAZETTE_FROM_SOURCE=1, the sources run through tsx instead: the same code, more memory
+// (docs/benchmarks.md, "Peak memory"). The build has source maps: `node --enable-source-maps
+// bin/gazette.js …` names the .ts lines in stack traces (not on by default: Node then also reads
+// every dependency's maps).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCli } from './build-cli.js';

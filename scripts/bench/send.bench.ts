@@ -22,7 +22,10 @@ import { createEditionResolver } from '../../src/editions/create-edition-resolve
 import { createEditionStore } from '../../src/editions/edition-store.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import { toNodemailerMessage } from '../../src/mail/to-nodemailer-message.ts';
-import { composeMail, createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
+import { composeMail } from '../../src/send/compose-mail.ts';
+import { createDigestRenderer } from '../../src/send/create-digest-renderer.ts';
+import { createLedger } from '../../src/send/ledger.ts';
+import { runSend } from '../../src/send/run-send.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';

@@ -1,5 +1,7 @@
 import type { ListConfig } from '../config/config-schema.ts';
-import type { DeliveryEvent, PlanResult, SendSummary } from '../send/index.ts';
+import type { DeliveryEvent } from '../send/deliver.ts';
+import type { PlanResult } from '../send/plan-send.ts';
+import type { SendSummary } from '../send/run-send.ts';
 import type { Output } from './output.ts';
 
 /** How `send` talks to the operator: a progress bar on a terminal, JSON lines for logs and cron. */

@@ -162,6 +162,24 @@ function checkUrl(value: string | undefined, name: string, protocols: string[], 
       { field: name },
     );
   }
+  if (!decodes(url.username) || !decodes(url.password)) {
+    throw new GazetteError(
+      'CONFIG_INVALID',
+      `${name} has a user name or password that is not valid percent-encoding: every % must start a ` +
+        `%XX escape. Write a literal % as %25 (and @ : / as %40 %3A %2F) in the ${name} environment variable.`,
+      { field: name },
+    );
+  }
+}
+
+/** True when percent-decoding works (a stray `%` makes decodeURIComponent throw a URIError). */
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function checkDatabaseUrl(value: string): void {

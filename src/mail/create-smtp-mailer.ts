@@ -17,15 +17,11 @@ export interface SmtpMailerOptions {
 
 /** nodemailer's pooled SMTP transport behind the Mailer contract. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
-  const url = new URL(options.url);
+  // nodemailer reads the URL itself (host, port, smtps: → secure, percent-decoded user and
+  // password, ?query options); these options fill in what the URL does not say.
   const transport = nodemailer.createTransport({
+    url: options.url,
     pool: true,
-    host: url.hostname,
-    port: url.port === '' ? (url.protocol === 'smtps:' ? 465 : 587) : Number(url.port),
-    secure: url.protocol === 'smtps:',
-    auth: url.username
-      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-      : undefined,
     maxConnections: options.pool ?? 5,
     maxMessages: 1000,
     connectionTimeout: 10_000,
@@ -42,7 +38,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         }
       : undefined,
   });
-  const destination = `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}`;
+  const destination = describeDestination(
+    transport.options as { host?: string; port?: number; secure?: boolean },
+  );
   return {
     kind: 'smtp',
     destination,
@@ -66,6 +64,20 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       transport.close();
     },
   };
+}
+
+/** Where mail goes, without the credentials: `smtps://mail.example.com:465`. */
+function describeDestination({
+  host = 'localhost',
+  port,
+  secure,
+}: {
+  host?: string;
+  port?: number;
+  secure?: boolean;
+}) {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `${secure ? 'smtps' : 'smtp'}://${shown}${port ? `:${port}` : ''}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ListConfig } from '../config/config-schema.ts';
 import type { EditionOptions } from '../edition/build-editions.ts';
 import type { Edition } from '../edition/edition.ts';
@@ -36,12 +37,12 @@ export function createSegmentCache(
   listEdition: Edition,
   options: EditionOptions & { maxBytes?: number },
 ): SegmentCache {
-  const maxBytes = options.maxBytes ?? SEGMENT_CACHE_BYTES;
   const shares = new Map<string, SegmentShare>();
-  // Insertion order is recency: a hit moves its entry to the end; eviction takes from the front.
-  const renders = new Map<string, { rendered: Promise<RenderedDigest | undefined>; bytes: number }>();
+  // Finished renders, weighed; lru-cache lets the least recently used go past maxSize. A render
+  // in progress has no weight yet: it waits in `pending` so concurrent callers share it.
+  const kept = new LRUCache<string, RenderedDigest>({ maxSize: options.maxBytes ?? SEGMENT_CACHE_BYTES });
+  const pending = new Map<string, Promise<RenderedDigest | undefined>>();
   const seen = new Set<string>();
-  let kept = 0;
   let count = 0;
   let rerenders = 0;
 
@@ -55,46 +56,31 @@ export function createSegmentCache(
     return entry;
   };
 
-  const evict = (keep: string) => {
-    for (const [key, entry] of renders) {
-      if (kept <= maxBytes) return;
-      // Renders still in progress weigh 0 and are left alone; so is the one just made.
-      if (key === keep || entry.bytes === 0) continue;
-      renders.delete(key);
-      kept -= entry.bytes;
-    }
-  };
-
   return {
     share,
     render(key) {
-      const hit = renders.get(key);
-      if (hit) {
-        renders.delete(key);
-        renders.set(key, hit);
-        return hit.rendered;
-      }
+      const hit = kept.get(key);
+      if (hit) return Promise.resolve(hit);
+      const inProgress = pending.get(key);
+      if (inProgress) return inProgress;
       const { edition, items } = share(key);
       // No empty emails: a segment whose share of the edition is empty gets nothing.
       if (items === 0) return Promise.resolve(undefined);
       count++;
       if (seen.has(key)) rerenders++;
       seen.add(key);
-      const entry = { rendered: renderer.render(edition, list, parseSegment(key).locale), bytes: 0 };
-      renders.set(key, entry);
-      entry.rendered.then(
-        (rendered) => {
-          if (renders.get(key) !== entry || rendered === undefined) return;
-          entry.bytes = weight(rendered.html) + weight(rendered.text);
-          kept += entry.bytes;
-          evict(key);
+      const rendered = renderer.render(edition, list, parseSegment(key).locale);
+      pending.set(key, rendered);
+      rendered.then(
+        (digest) => {
+          pending.delete(key);
+          // One heavier than the whole bound is not kept (lru-cache refuses it): rendered again.
+          if (digest) kept.set(key, digest, { size: Math.max(1, weight(digest.html) + weight(digest.text)) });
         },
         // A failed render is not kept: the caller sees the rejection, a later call tries again.
-        () => {
-          if (renders.get(key) === entry) renders.delete(key);
-        },
+        () => pending.delete(key),
       );
-      return entry.rendered;
+      return rendered;
     },
     stats: () => ({ renders: count, rerenders }),
   };

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { ArchiveSource } from '../archive/archive-source.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
 
 /** What the web app is built from; the composition root (`gazette serve`, tests) supplies it. */

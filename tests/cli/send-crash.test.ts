@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/locale.ts';
-import { createLedger } from '../../src/send/index.ts';
+import { createLedger } from '../../src/send/ledger.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';

@@ -244,6 +244,20 @@ describe('resolveConfig: environment and flags', () => {
     expect(message).toMatch(/for example/);
   });
 
+  it('refuses an SMTP_URL whose password is not valid percent-encoding, in one line, without echoing it', () => {
+    const message = messageOf(() =>
+      resolveConfig(file, '/r', { SMTP_URL: 'smtp://user:hun%zzter2@mail.example.com:587' }),
+    );
+    expect(message).toMatch(/^SMTP_URL has a user name or password that is not valid percent-encoding/);
+    expect(message).toContain('%25');
+    expect(message).not.toContain('hun');
+    expect(message).not.toContain('\n');
+    // Valid escapes are fine: nodemailer decodes them.
+    expect(
+      resolveConfig(file, '/r', { SMTP_URL: 'smtp://us%40er:p%25ss@mail.example.com' }).smtpUrl,
+    ).toBeDefined();
+  });
+
   it('never echoes an SMTP password', () => {
     const message = messageOf(() =>
       resolveConfig(file, '/r', { SMTP_URL: 'http://user:hunter2@mail.example.com' }),

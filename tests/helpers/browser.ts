@@ -1,24 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { inject } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { assertIntegration } from './assert-integration.ts';
 
 export interface TestBrowser {
   browser: Browser;
+  /** The executable launched and where it was found (CHROMIUM_PATH, system, npm). */
+  found: { executablePath: string; source: string };
   close(): Promise<void>;
 }
 
 /**
- * Real headless Debian Chromium with a fresh profile, no network chatter, no sandbox (root).
- * Playwright refuses `--user-data-dir` in launch() and makes its own fresh temporary profile.
+ * Real headless Chromium (found once by tests/helpers/browser-setup.ts: CHROMIUM_PATH, the system's,
+ * or the npm one), no network chatter, no sandbox (CI runs as root). The profile is fresh every
+ * time: playwright's launch() refuses `--user-data-dir`, creates its own empty temporary profile
+ * (`--user-data-dir=<tmp>/playwright_chromiumdev_profile-*`) and deletes it on close.
+ * A missing browser fails the suite with the fix; it is never skipped.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'gazette-chromium-'));
+  assertIntegration('launchBrowser');
+  const found = inject('chromium');
+  if ('error' in found) throw new Error(found.error);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: found.executablePath,
     headless: true,
     args: [
       '--headless',
@@ -31,11 +35,5 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-quic',
     ],
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { browser, found, close: () => browser.close() };
 }

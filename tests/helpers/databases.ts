@@ -6,6 +6,8 @@ import pg from 'pg';
 import { createDatabase } from '../../src/db/create-database.ts';
 import type { Database } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { assertIntegration } from './assert-integration.ts';
+import { inCi } from './in-ci.ts';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -36,9 +38,12 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
+assertIntegration('tests/helpers/databases.ts');
 const pgUp = await postgresReachable();
 if (!pgUp) {
-  if (process.env.CI) throw new Error(`PostgreSQL is unreachable at ${POSTGRES_URL}; CI requires it.`);
+  // In CI a skipped PostgreSQL suite is a failure: every store test file fails to load.
+  if (inCi())
+    throw new Error(`PostgreSQL is unreachable at ${POSTGRES_URL}; CI requires it (set TEST_POSTGRES_URL).`);
   console.warn(`PostgreSQL is unreachable at ${POSTGRES_URL}: PostgreSQL store tests are skipped.`);
 }
 

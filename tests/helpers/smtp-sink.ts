@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
+import { assertIntegration } from './assert-integration.ts';
 
 export interface ReceivedMail {
   envelope: { from: string; to: string[] };
@@ -32,6 +33,7 @@ export interface SmtpSink {
 
 /** A real SMTP server on 127.0.0.1, port 0; every accepted message is parsed back with mailparser. */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  assertIntegration('startSmtpSink');
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

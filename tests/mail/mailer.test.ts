@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutboxMailer, createSmtpMailer } from '../../src/mail/index.ts';
-import type { OutgoingMail } from '../../src/mail/index.ts';
+import { createOutboxMailer } from '../../src/mail/create-outbox-mailer.ts';
+import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
+import type { OutgoingMail } from '../../src/mail/outgoing-mail.ts';
 import { isGazetteError } from '../../src/errors.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';
@@ -98,7 +99,8 @@ describe('SMTP mailer against a real SMTP server', () => {
 
 describe('SMTP mailer against a server that requires a login', () => {
   const USER = 'gazette';
-  const PASSWORD = 'correct-horse-battery-staple';
+  // Characters that must be percent-encoded in SMTP_URL: nodemailer decodes them for the login.
+  const PASSWORD = 'correct horse@battery:staple%/한';
   let server: SMTPServer;
   let port: number;
   const received: string[] = [];
@@ -164,6 +166,19 @@ describe('SMTP mailer against a server that requires a login', () => {
     await mailer.send(mail('reader@example.com'));
     await mailer.close();
     expect(received).toEqual(['reader@example.com']);
+  });
+});
+
+describe('SMTP mailer: the URL, read by nodemailer', () => {
+  it.each([
+    ['smtps://user:s3cret%40x@mail.example.com', 'smtps://mail.example.com'],
+    ['smtp://user:s3cret@mail.example.com:2525', 'smtp://mail.example.com:2525'],
+    ['smtp://[::1]:25', 'smtp://[::1]:25'],
+  ])('%s goes to %s, credentials never shown', async (url, destination) => {
+    const mailer = createSmtpMailer({ url });
+    expect(mailer.destination).toBe(destination);
+    expect(mailer.destination).not.toContain('s3cret');
+    await mailer.close();
   });
 });
 

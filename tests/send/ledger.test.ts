@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLedger } from '../../src/send/index.ts';
-import type { Ledger } from '../../src/send/index.ts';
+import { createLedger } from '../../src/send/ledger.ts';
+import type { Ledger } from '../../src/send/ledger.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
-import type { DeliveryEvent } from '../../src/send/index.ts';
+import type { DeliveryEvent } from '../../src/send/deliver.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDigestRenderer, createLedger, runSend } from '../../src/send/index.ts';
+import { createDigestRenderer } from '../../src/send/create-digest-renderer.ts';
+import { createLedger } from '../../src/send/ledger.ts';
+import { runSend } from '../../src/send/run-send.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';

@@ -1,11 +1,11 @@
 import { createElement } from 'react';
-import type { Config } from '../../config/config.ts';
-import { languagesOf } from '../../locale.ts';
-import type { Locale } from '../../locale.ts';
-import { compileMjml } from '../../render/compile-mjml.ts';
-import { ConfirmEmail } from '../../../emails/transactional/confirm-email.tsx';
-import { WelcomeEmail } from '../../../emails/transactional/welcome-email.tsx';
-import { transactionalText } from '../../../emails/transactional/transactional-text.ts';
+import type { Config } from '../config/config.ts';
+import { languagesOf } from '../locale.ts';
+import type { Locale } from '../locale.ts';
+import { compileMjml } from './compile-mjml.ts';
+import { ConfirmEmail } from '../../emails/transactional/confirm-email.tsx';
+import { WelcomeEmail } from '../../emails/transactional/welcome-email.tsx';
+import { transactionalText } from '../../emails/transactional/transactional-text.ts';
 
 export interface RenderedMail {
   subject: string;
