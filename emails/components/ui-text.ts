@@ -57,7 +57,7 @@ export const uiText = {
     moreHeadlines: 'Read in full on the web',
     moreInWebEdition: (count: number) => `${en(count, 'more story', 'more stories')} in the web edition`,
     compactedNotice: (shown: number, total: number) =>
-      `To keep this email small, ${shown} of ${total} stories are shown in full. Tap a headline below to read the rest on the web.`,
+      `To keep this email small, ${shown} of ${en(total, 'story', 'stories')} ${EN_PLURAL.select(shown) === 'one' ? 'is' : 'are'} shown in full. Tap a headline below to read the rest on the web.`,
     fullEdition: 'Read the full edition on the web',
     viewInBrowser: 'View in browser',
     preferences: 'Preferences',

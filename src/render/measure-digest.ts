@@ -107,13 +107,13 @@ function compactCosts(
   );
   const sizes = bytesOfEach(all.map((item) => createElement(CompactLine, { languages, item })));
   all.forEach((item, index) => lines.set(item.id, sizes[index] ?? 0));
-  // The notice differs only in its numbers: one render per number of digits.
-  const notices = new Map<number, number>();
+  // The notice differs only in its numbers (and "is" for one): one render per number of digits.
+  const notices = new Map<string, number>();
   return {
     line: (index) => lines.get(ids[index] ?? '') ?? 0,
     list: bytesOf(createElement(CompactItems, { languages, items: [] })),
     notice: (shown) => {
-      const digits = String(shown).length;
+      const digits = shown === 1 ? 'one' : String(String(shown).length);
       let bytes = notices.get(digits);
       if (bytes === undefined) {
         bytes = bytesOf(
