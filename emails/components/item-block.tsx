@@ -112,7 +112,7 @@ export function ItemBlock({
       )}
       {column.keyPoints === undefined ? null : (
         <Fallback column={column} lang={column.keyPoints.lang}>
-          {/* Indented by margin, not padding: Outlook ignores a list's padding (see the MSO rule in the shell). */}
+          {/* Indented by margin, not padding: Outlook ignores a list's padding. */}
           <ul style={{ margin: '0 0 12px 20px', padding: 0, fontSize: '15px', lineHeight: 1.5 }}>
             {column.keyPoints.points.map((point, index) => (
               <li key={index}>{point}</li>

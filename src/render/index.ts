@@ -10,3 +10,7 @@ export { buildDigestView } from './build-digest-view.ts';
 export { renderText } from './render-text.ts';
 export { compileMjml } from './compile-mjml.ts';
 export { PLACEHOLDERS } from './placeholders.ts';
+export { arrangeEdition, compareWeight, readableLabel } from './arrange-edition.ts';
+export type { Arrangement, ArrangedSection } from './arrange-edition.ts';
+export { encodedHtmlBytes } from './encoded-html-bytes.ts';
+export type { LearnedOverhead, OverheadCache } from './mjml-overhead.ts';
