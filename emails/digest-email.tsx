@@ -9,8 +9,8 @@ import { EmailShell } from './components/email-shell.tsx';
 import { ItemBlock, ItemSection } from './components/item-block.tsx';
 import { Masthead } from './components/masthead.tsx';
 import { MeasureMarker } from './components/measure-marker.tsx';
-import { SectionHeading } from './components/section-heading.tsx';
-import { fontFor } from './components/theme.ts';
+import { BackToTop, SectionHeading } from './components/section-heading.tsx';
+import { colors, darkClass, fontFor } from './components/theme.ts';
 import { uiText } from './components/ui-text.ts';
 import type { DigestProps, FullItemView, ItemColumn } from './digest-props.ts';
 
@@ -29,15 +29,22 @@ export function DigestEmail(props: DigestEmailProps) {
   const { languages, sections } = props;
   const mark = props.markers === true;
   const bilingual = languages.length > 1;
+  // What ends a section: its compacted headlines, if any, and the way back to the contents.
   const compactedOf = (index: number) => {
     const section = sections[index];
-    return section === undefined || (section.compacted.length === 0 && section.omitted === 0) ? null : (
-      <CompactItems
-        languages={languages}
-        items={section.compacted}
-        omitted={section.omitted}
-        fullEditionUrl={props.fullEditionUrl}
-      />
+    if (section === undefined) return null;
+    return (
+      <>
+        {section.compacted.length === 0 && section.omitted === 0 ? null : (
+          <CompactItems
+            languages={languages}
+            items={section.compacted}
+            omitted={section.omitted}
+            fullEditionUrl={props.fullEditionUrl}
+          />
+        )}
+        <BackToTop languages={languages} />
+      </>
     );
   };
   return (
@@ -51,7 +58,12 @@ export function DigestEmail(props: DigestEmailProps) {
       <MjmlSection padding="28px 24px 8px">
         <MjmlColumn>
           <MjmlText>
-            <Masthead name={props.newsletterName} dateLabel={props.dateLabel} greeting={props.greeting} />
+            <Masthead
+              name={props.newsletterName}
+              dateLabel={props.dateLabel}
+              editionNumber={props.editionNumber}
+              greeting={props.greeting}
+            />
             <ContentsBlock
               languages={languages}
               sections={sections}
@@ -117,6 +129,9 @@ export function DigestEmail(props: DigestEmailProps) {
         postalAddress={props.postalAddress}
       >
         {bilingual ? compactedOf(sections.length - 1) : null}
+        {props.inOtherLanguage === undefined ? null : (
+          <InOtherLanguage languages={languages} {...props.inOtherLanguage} />
+        )}
       </EmailFooter>
       {mark ? <MeasureMarker kind="end" /> : null}
     </EmailShell>
@@ -133,6 +148,17 @@ export function DigestItem({ item, bilingual }: { item: FullItemView; bilingual:
     <ItemSection item={item} />
   ) : (
     <ItemBlock item={item} column={item.columns[0] as ItemColumn} anchor />
+  );
+}
+
+/** "영문 기사 3건은 웹판에서 볼 수 있습니다": the items this language's email left out. */
+function InOtherLanguage({ languages, count, url }: { languages: Language[]; count: number; url: string }) {
+  return (
+    <p style={{ margin: '16px 0 0', fontSize: '15px' }}>
+      <a href={url} className={darkClass.link} style={{ color: colors.link }}>
+        {languages.map((lang) => uiText[lang].inOtherLanguage(count)).join(' / ')}
+      </a>
+    </p>
   );
 }
 

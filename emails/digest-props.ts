@@ -24,6 +24,12 @@ export interface FullItemView {
   url?: string;
   source?: string;
   columns: ItemColumn[];
+  /**
+   * What the reader should know about the item, one text per language shown ("영문 기사 · 2월
+   * 20일 기사", "English only · From Feb 20", "정정", "Correction"). Side by side, each column
+   * shows its own language's; a one-column item shows them all. Empty for most items.
+   */
+  marks: LangText[];
 }
 
 export interface CompactItemView {
@@ -31,12 +37,18 @@ export interface CompactItemView {
   title: LangText[];
   /** The item on the web edition, where it is shown in full. */
   href: string;
+  /** As `FullItemView.marks`. */
+  marks: LangText[];
 }
 
 export interface SectionView {
+  /** The lead block ("오늘의 주요 뉴스 · Top stories") or a category. */
+  kind: 'lead' | 'category';
   id: string;
   anchor: string;
   label: LangText[];
+  /** The section's first (heaviest) headline, for the contents line. */
+  firstHeadline?: LangText;
   count: number;
   items: FullItemView[];
   compacted: CompactItemView[];
@@ -60,12 +72,16 @@ export interface DigestProps {
   newsletterName: LangText[];
   listName: LangText[];
   dateLabel: LangText[];
+  /** The list's edition number ("제12호", "No. 12") once the edition is a stored record. */
+  editionNumber: LangText[];
   /** Per-language greeting placeholders (email mode), swapped per recipient. */
   greeting: LangText[];
   sections: SectionView[];
   totalCount: number;
   compactedCount: number;
   fullEditionUrl: string;
+  /** Items left out for lacking the reader's language (`fallback: 'omit'`), and where they are. */
+  inOtherLanguage?: { count: number; url: string };
   /** Email mode only. */
   viewInBrowserUrl?: string;
   preferencesUrl?: string;

@@ -41,7 +41,8 @@ export function CompactItems({ languages, items, omitted = 0, fullEditionUrl = '
           lang={languages.length === 1 ? languages[0] : undefined}
           dir="ltr"
           className={darkClass.compact}
-          style={{ margin: '0 0 16px', paddingLeft: '20px', wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
+          // Indented by margin: Outlook ignores a list's padding.
+          style={{ margin: '0 0 16px 20px', padding: 0, wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
         >
           {items.map((item) => (
             <CompactLine key={item.id} languages={languages} item={item} />
@@ -66,6 +67,12 @@ export function CompactLine({ languages, item }: { languages: Language[]; item: 
           </Fragment>
         ))}
       </a>
+      {item.marks.map((mark) => (
+        <Fragment key={mark.lang}>
+          {' · '}
+          <span lang={mark.lang}>{mark.text}</span>
+        </Fragment>
+      ))}
     </li>
   );
 }

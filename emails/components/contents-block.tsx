@@ -13,7 +13,10 @@ export interface ContentsBlockProps {
   fullEditionUrl: string;
 }
 
-/** Categories with counts, each an in-page link, and a notice when items were compacted. */
+/**
+ * One line per section: its label (an in-page link), its count and its first headline, so a
+ * reader sees what is in a long edition before scrolling; a notice when items were compacted.
+ */
 export function ContentsBlock({
   languages,
   sections,
@@ -25,7 +28,7 @@ export function ContentsBlock({
     <>
       <h2
         className={darkClass.accent}
-        style={{ margin: '24px 0 4px', fontSize: '13px', letterSpacing: '1px', color: colors.accent }}
+        style={{ margin: '24px 0 4px', fontSize: '17px', color: colors.accent }}
       >
         <JoinedText parts={languages.map((lang) => ({ lang, text: uiText[lang].contents }))} />
       </h2>
@@ -41,6 +44,12 @@ export function ContentsBlock({
               parts={languages.map((lang) => ({ lang, text: uiText[lang].items(section.count) }))}
               separator=" / "
             />
+            {section.firstHeadline === undefined ? null : (
+              <>
+                {' · '}
+                <JoinedText parts={[section.firstHeadline]} />
+              </>
+            )}
           </span>
         </div>
       ))}

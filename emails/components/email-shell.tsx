@@ -29,6 +29,16 @@ const COLOR_SCHEME_META =
   '<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">';
 
 /**
+ * Windows Outlook (Word engine) does not walk a font stack to a face it has: a stack starting with
+ * Apple SD Gothic Neo falls back to Batang or Times New Roman. An MSO-only rule names the Windows
+ * Korean face first, then Arial. Other clients never see it (conditional comment).
+ */
+export const MSO_FONT_RULE =
+  "<!--[if mso]><style>body,table,td,div,p,h1,h2,h3,ul,li,a,span,b{font-family:'Malgun Gothic',Arial,sans-serif!important}</style><![endif]-->";
+const MSO_LATIN_RULE =
+  '<!--[if mso]><style>body,table,td,div,p,h1,h2,h3,ul,li,a,span,b{font-family:Arial,sans-serif!important}</style><![endif]-->';
+
+/**
  * The frame of every Gazette email: head (title, colour-scheme, dark-mode styles, defaults that
  * keep each block lean) and a 600 px body on the card colour; sections carry no background of
  * their own. Columns get no padding: a padded mj-column costs one more table each.
@@ -39,6 +49,9 @@ export function EmailShell({ lang, title, preheader, fontFamily = fonts.latin, c
       <MjmlHead>
         <MjmlTitle>{title}</MjmlTitle>
         <MjmlRaw dangerouslySetInnerHTML={{ __html: COLOR_SCHEME_META }} />
+        <MjmlRaw
+          dangerouslySetInnerHTML={{ __html: fontFamily.includes('Malgun') ? MSO_FONT_RULE : MSO_LATIN_RULE }}
+        />
         <MjmlAttributes>
           <MjmlSection padding="0 24px" />
           <MjmlText

@@ -73,6 +73,7 @@ export function ItemBlock({
           : { overflowWrap: 'anywhere', ...inset }
       }
     >
+      <ItemMarks item={item} column={column} />
       <h3 style={{ margin: '0 0 4px', fontSize: '19px', lineHeight: 1.35 }}>
         {item.url === undefined ? (
           <Own column={column} text={column.title} />
@@ -93,27 +94,26 @@ export function ItemBlock({
         </p>
       )}
       {column.soWhat === undefined ? null : (
-        <div
-          className={darkClass.callout}
-          style={{
-            margin: '0 0 12px',
-            padding: '10px 12px',
-            background: colors.calloutBg,
-            borderLeft: `4px solid ${colors.calloutBorder}`,
-            fontSize: '15px',
-            lineHeight: 1.55,
-          }}
-        >
-          <b className={darkClass.accent} style={{ fontSize: '13px', color: colors.accent }}>
-            {words.soWhat}
-          </b>
-          <br />
-          <Own column={column} text={column.soWhat} />
-        </div>
+        // A one-cell table, not a padded <div>: Outlook's Word engine drops a div's padding and
+        // background, a cell's it keeps.
+        <table role="presentation" width="100%" style={CALLOUT_TABLE}>
+          <tbody>
+            <tr>
+              <td className={darkClass.callout} style={CALLOUT_CELL}>
+                <b className={darkClass.accent} style={{ fontSize: '13px', color: colors.accent }}>
+                  {words.soWhat}
+                </b>
+                <br />
+                <Own column={column} text={column.soWhat} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
       )}
       {column.keyPoints === undefined ? null : (
         <Fallback column={column} lang={column.keyPoints.lang}>
-          <ul style={{ margin: '0 0 12px', paddingLeft: '20px', fontSize: '15px', lineHeight: 1.5 }}>
+          {/* Indented by margin, not padding: Outlook ignores a list's padding. */}
+          <ul style={{ margin: '0 0 12px 20px', padding: 0, fontSize: '15px', lineHeight: 1.5 }}>
             {column.keyPoints.points.map((point, index) => (
               <li key={index}>{point}</li>
             ))}
@@ -126,6 +126,34 @@ export function ItemBlock({
         </a>
       )}
     </LangBlock>
+  );
+}
+
+const CALLOUT_TABLE = { margin: '0 0 12px', borderCollapse: 'collapse' } as const;
+const CALLOUT_CELL = {
+  padding: '10px 12px',
+  background: colors.calloutBg,
+  borderLeft: `4px solid ${colors.calloutBorder}`,
+  fontSize: '15px',
+  lineHeight: 1.55,
+} as const;
+
+/**
+ * "영문 기사", "2월 20일 기사 · From Feb 20", "정정 · Correction" above the headline, each in its
+ * own language: a column shows its language's, a lone column (the item has one language) all.
+ */
+export function ItemMarks({ item, column }: { item: FullItemView; column: ItemColumn }) {
+  const marks = item.columns.length > 1 ? item.marks.filter((m) => m.lang === column.lang) : item.marks;
+  if (marks.length === 0) return null;
+  return (
+    <p className={darkClass.accent} style={{ margin: '0 0 4px', fontSize: '13px', color: colors.accent }}>
+      {marks.map((mark, index) => (
+        <LangBlock key={mark.lang} lang={mark.lang} as="span">
+          {index > 0 ? ' · ' : ''}
+          {mark.text}
+        </LangBlock>
+      ))}
+    </p>
   );
 }
 

@@ -1,4 +1,20 @@
+import { josa } from 'es-hangul';
 import type { Language } from '../../src/locale.ts';
+
+const EN_PLURAL = new Intl.PluralRules('en');
+/** English count words chosen by `Intl.PluralRules` ("1 story", "2 stories"). */
+const en = (count: number, one: string, other: string) =>
+  `${count} ${EN_PLURAL.select(count) === 'one' ? one : other}`;
+const [KO_MONTH_DAY, EN_MONTH_DAY] = (['ko', 'en-US'] as const).map(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      month: locale === 'ko' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }),
+) as [Intl.DateTimeFormat, Intl.DateTimeFormat];
+/** A `YYYY-MM-DD` calendar date as month and day ("2월 20일", "Feb 20"). */
+const monthDay = (format: Intl.DateTimeFormat, date: string) => format.format(new Date(`${date}T00:00:00Z`));
 
 /** The fixed words of Gazette emails, per language. Content words come from the items. */
 export const uiText = {
@@ -17,10 +33,19 @@ export const uiText = {
     viewInBrowser: '브라우저에서 보기',
     preferences: '구독 설정',
     unsubscribe: '구독 취소',
-    why: (newsletter: string, list: string) => `${newsletter} ‘${list}’를 구독하셔서 받으신 메일입니다.`,
+    // The particle follows the list's name: ‘데일리 브리핑’을, ‘오늘의 뉴스’를 (es-hangul's josa).
+    why: (newsletter: string, list: string) =>
+      `${newsletter} ‘${list}’${josa.pick(list, '을/를')} 구독하셔서 받으신 메일입니다.`,
     contact: '문의',
     hello: '안녕하세요.',
     helloName: (name: string) => `${name}님, 안녕하세요.`,
+    backToTop: '맨 위로',
+    /** Marks an item shown in the other language: by the language it is written in. */
+    onlyIn: { ko: '국문 기사', en: '영문 기사' } as Record<Language, string>,
+    late: (date: string) => `${monthDay(KO_MONTH_DAY, date)} 기사`,
+    correction: '정정',
+    editionNumber: (number: number) => `제${number}호`,
+    inOtherLanguage: (count: number) => `영문 기사 ${count}건은 웹판에서 볼 수 있습니다`,
   },
   en: {
     contents: 'In this edition',
@@ -28,12 +53,11 @@ export const uiText = {
     keyPoints: 'Key points',
     readMore: 'Read the story',
     source: 'Source',
-    items: (count: number) => (count === 1 ? '1 story' : `${count} stories`),
+    items: (count: number) => en(count, 'story', 'stories'),
     moreHeadlines: 'Read in full on the web',
-    moreInWebEdition: (count: number) =>
-      count === 1 ? '1 more story in the web edition' : `${count} more stories in the web edition`,
+    moreInWebEdition: (count: number) => `${en(count, 'more story', 'more stories')} in the web edition`,
     compactedNotice: (shown: number, total: number) =>
-      `To keep this email small, ${shown} of ${total} stories are shown in full. Tap a headline below to read the rest on the web.`,
+      `To keep this email small, ${shown} of ${en(total, 'story', 'stories')} ${EN_PLURAL.select(shown) === 'one' ? 'is' : 'are'} shown in full. Tap a headline below to read the rest on the web.`,
     fullEdition: 'Read the full edition on the web',
     viewInBrowser: 'View in browser',
     preferences: 'Preferences',
@@ -43,6 +67,12 @@ export const uiText = {
     contact: 'Contact',
     hello: 'Hello,',
     helloName: (name: string) => `Hello ${name},`,
+    backToTop: 'Back to top',
+    onlyIn: { ko: 'Korean only', en: 'English only' } as Record<Language, string>,
+    late: (date: string) => `From ${monthDay(EN_MONTH_DAY, date)}`,
+    correction: 'Correction',
+    editionNumber: (number: number) => `No. ${number}`,
+    inOtherLanguage: (count: number) => `${en(count, 'more story', 'more stories')} in Korean on the web`,
   },
 } satisfies Record<Language, unknown>;
 

@@ -47,9 +47,15 @@ export const listSchema = z.strictObject({
     .optional(),
   /** At most this many items per edition, highest priority first; the rest wait for the next. */
   maxItems: z.number().int().min(1).max(1000).optional(),
+  /**
+   * An item without the reader's language: `show` it in the other language, marked (default), or
+   * `omit` it from that language's email (counted in the footer, linked to the web edition).
+   * Bilingual emails show every item.
+   */
+  fallback: z.enum(['show', 'omit']).optional(),
 });
 
-/** `{name}`, `{date}`, `{count}` (a number) and `{items}` ("8건", "1 story") are replaced in subject lines. */
+/** `{name}`, `{date}`, `{count}` (a number), `{items}` ("8건", "1 story") and `{lead}` (the first lead headline) are replaced in subject lines. */
 const subjects = z.strictObject({
   ko: headerText.min(1),
   en: headerText.min(1),
@@ -95,6 +101,10 @@ export const configSchema = z
           .optional(),
       })
       .prefault({}),
+    /** The lead block ("오늘의 주요 뉴스 · Top stories"): its `count` heaviest items; 0 turns it off. */
+    lead: z.strictObject({ count: z.number().int().min(0).max(10).default(3) }).optional(),
+    /** Headings for categories that are not configured, by id: one text, or `{ ko, en }`. */
+    labels: z.record(z.string(), z.union([z.string().min(1), localizedLabel])).optional(),
     /** Cron expression for `gazette schedule`, evaluated in timeZone. */
     schedule: z.string().check(checkCron).default('0 7 * * *'),
   })

@@ -1,5 +1,6 @@
 import type { Item } from '../content/item.ts';
 import type { Locale } from '../locale.ts';
+import { encodedHtmlBytes } from '../render/encoded-html-bytes.ts';
 import { checkClientSupport } from './check-client-support.ts';
 import { checkItems } from './check-items.ts';
 import type { Finding } from './preview-views.ts';
@@ -21,7 +22,12 @@ export interface PreflightInput {
 /** Every check an editor wants before 7 a.m., worst first. */
 export function preflight(input: PreflightInput): Finding[] {
   const findings = [
-    ...checkSize(Buffer.byteLength(input.html), input.budgetBytes, input.compactedItemIds?.length ?? 0),
+    ...checkSize(
+      Buffer.byteLength(input.html),
+      input.budgetBytes,
+      input.compactedItemIds?.length ?? 0,
+      input.html,
+    ),
     ...checkItems(input.items, input.locale),
     ...scanHtml(input.html),
     ...checkClientSupport(input.html),
@@ -30,9 +36,17 @@ export function preflight(input: PreflightInput): Finding[] {
   return findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
-function checkSize(bytes: number, budget: number, compacted: number): Finding[] {
+function checkSize(bytes: number, budget: number, compacted: number, html: string): Finding[] {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
-  const findings: Finding[] = [];
+  const encoded = encodedHtmlBytes(html);
+  // Gmail clips by the decoded size (what the budget holds to); the encoded one is what travels.
+  const findings: Finding[] = [
+    {
+      check: 'size',
+      severity: 'info',
+      message: `${kb(bytes)} of HTML (Gmail clips at ${kb(GMAIL_CLIP_BYTES)}); ${kb(encoded.bytes)} as sent (${encoded.encoding})`,
+    },
+  ];
   if (bytes > GMAIL_CLIP_BYTES) {
     findings.push({
       check: 'size',

@@ -2,10 +2,11 @@ import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
 import type { Item } from '../content/item.ts';
 import { safeUrl } from '../content/safe-url.ts';
-import type { Edition, EditionSection } from '../edition/edition.ts';
-import { editionItems } from '../edition/edition.ts';
+import type { Edition, ItemMark } from '../edition/edition.ts';
+import { markOf } from '../edition/edition.ts';
 import type { Language, Locale, Localized } from '../locale.ts';
 import { languagesOf, pick } from '../locale.ts';
+import { uiText } from '../../emails/components/ui-text.ts';
 import type {
   CompactItemView,
   DigestProps,
@@ -14,6 +15,8 @@ import type {
   LangText,
   SectionView,
 } from '../../emails/digest-props.ts';
+import { arrangeEdition, hasOwnText } from './arrange-edition.ts';
+import type { ArrangedSection, Arrangement } from './arrange-edition.ts';
 import { formatEditionDate } from './format-edition-date.ts';
 import { formatSubject } from './format-subject.ts';
 import { itemAnchor, links } from './links.ts';
@@ -28,6 +31,8 @@ export interface DigestViewOptions {
   compact?: ReadonlySet<string>;
   /** Compacted items left out even as headlines, only counted (a day too big for any budget). */
   omit?: ReadonlySet<string>;
+  /** `arrangeEdition(edition, …)`, when the caller has it already. */
+  arrangement?: Arrangement;
 }
 
 // Inbox previews show up to ~140 characters: fill them with titles (the shell pads what is left).
@@ -40,37 +45,67 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   const omit = options.omit ?? new Set<string>();
   const languages = languagesOf(locale);
   const htmlLang: Language = languages[0] ?? 'ko';
-  const items = editionItems(edition);
+  const arrangement = options.arrangement ?? arrangeEdition(edition, { config, list, locale });
   const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale);
-  const view = (section: EditionSection): SectionView => ({
-    id: section.id,
-    // Category ids are content too (an unknown category is its own id): defused like its label.
-    anchor: `section-${defusePlaceholders(section.id)}`,
-    label: perLanguage(section.label, languages),
-    count: section.items.length,
-    items: section.items.filter((item) => !compact.has(item.id)).map((item) => fullItem(item, languages)),
-    compacted: section.items
-      .filter((item) => compact.has(item.id) && !omit.has(item.id))
-      .map((item) =>
-        compactItem(item, languages, links.archiveItem(config.publicUrl, edition.date, locale, item.id)),
-      ),
-    omitted: section.items.filter((item) => omit.has(item.id)).length,
-  });
+  const marksOf = (item: Item) => itemMarks(item, markOf(edition, item.id), languages);
+  const view = (section: ArrangedSection): SectionView => {
+    const first = section.items[0];
+    return {
+      kind: section.kind,
+      id: section.id,
+      // Category ids are content too (an unknown category is its own id): defused like its label.
+      anchor: `section-${defusePlaceholders(section.id)}`,
+      label: perLanguage(section.label, languages),
+      firstHeadline: first === undefined ? undefined : shortened(pickText(first.title, htmlLang)),
+      count: section.items.length,
+      items: section.items
+        .filter((item) => !compact.has(item.id))
+        .map((item) => fullItem(item, languages, marksOf(item))),
+      compacted: section.items
+        .filter((item) => compact.has(item.id) && !omit.has(item.id))
+        .map((item) =>
+          compactItem(
+            item,
+            languages,
+            links.archiveItem(config.publicUrl, edition.date, locale, item.id),
+            marksOf(item),
+          ),
+        ),
+      omitted: section.items.filter((item) => omit.has(item.id)).length,
+    };
+  };
+  const sections = arrangement.sections.map(view);
+  const shown = arrangement.sections.flatMap((section) => section.items);
+  const byRank = new Map(arrangement.ranked.map((id, index) => [id, index]));
+  const ranked = [...shown].sort((a, b) => (byRank.get(a.id) ?? 0) - (byRank.get(b.id) ?? 0));
+  const other: Language = htmlLang === 'ko' ? 'en' : 'ko';
   return {
     mode,
     locale,
     languages,
     htmlLang,
-    subject: formatSubject(edition, config, locale),
-    preheader: preheader(items, htmlLang),
+    subject: formatSubject(edition, config, locale, ranked[0]),
+    preheader: preheader(ranked, htmlLang),
     newsletterName: languages.map((lang) => ({ lang, text: config.name[lang] })),
     listName: languages.map((lang) => ({ lang, text: list.name[lang] })),
     dateLabel: languages.map((lang) => ({ lang, text: formatEditionDate(edition.date, lang) })),
+    editionNumber:
+      edition.number === undefined
+        ? []
+        : languages.map((lang) => ({ lang, text: uiText[lang].editionNumber(edition.number as number) })),
     greeting: mode === 'email' ? languages.map((lang) => ({ lang, text: PLACEHOLDERS.greeting[lang] })) : [],
-    sections: edition.sections.map(view),
-    totalCount: items.length,
-    compactedCount: items.filter((item) => compact.has(item.id)).length,
+    sections,
+    totalCount: shown.length,
+    compactedCount: shown.filter((item) => compact.has(item.id)).length,
     fullEditionUrl,
+    ...(arrangement.omitted.length > 0
+      ? {
+          inOtherLanguage: {
+            count: arrangement.omitted.length,
+            url: links.archive(config.publicUrl, edition.date, other),
+          },
+        }
+      : {}),
     ...(mode === 'email'
       ? {
           viewInBrowserUrl: fullEditionUrl,
@@ -84,7 +119,26 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   };
 }
 
-function fullItem(item: Item, languages: Language[]): FullItemView {
+/**
+ * What the reader should know about an item, per language shown: that it is written only in the
+ * other language ("영문 기사", "Korean only"), its own date when it came late, a correction.
+ */
+function itemMarks(item: Item, mark: ItemMark | undefined, languages: Language[]): LangText[] {
+  const written = (['ko', 'en'] as const).filter((lang) => hasOwnText(item, lang));
+  const onlyIn =
+    written.length === 1 && (languages.length > 1 || written[0] !== languages[0]) ? written[0] : undefined;
+  return languages.flatMap((lang) => {
+    const words = uiText[lang];
+    const parts = [
+      onlyIn === undefined ? undefined : words.onlyIn[onlyIn],
+      mark?.correction === true ? words.correction : undefined,
+      mark?.late === undefined ? undefined : words.late(mark.late),
+    ].filter((part) => part !== undefined);
+    return parts.length === 0 ? [] : [{ lang, text: parts.join(' · ') }];
+  });
+}
+
+function fullItem(item: Item, languages: Language[], marks: LangText[]): FullItemView {
   const source = item.source?.name;
   return {
     id: item.id,
@@ -93,6 +147,7 @@ function fullItem(item: Item, languages: Language[]): FullItemView {
     url: item.canonicalUrl === undefined ? undefined : defuseUrl(safeUrl(item.canonicalUrl)),
     source: source === undefined ? undefined : defusePlaceholders(source),
     columns: ownColumns(item, languages).map((lang) => column(item, lang)),
+    marks,
   };
 }
 
@@ -121,8 +176,8 @@ function column(item: Item, lang: Language): ItemColumn {
   };
 }
 
-function compactItem(item: Item, languages: Language[], href: string): CompactItemView {
-  return { id: item.id, title: perLanguage(item.title, languages), href };
+function compactItem(item: Item, languages: Language[], href: string, marks: LangText[]): CompactItemView {
+  return { id: item.id, title: perLanguage(item.title, languages), href, marks };
 }
 
 /** One text per language shown, without repeating a fallback that says the same thing. */
@@ -140,11 +195,48 @@ function pickText(value: Localized, lang: Language): LangText | undefined {
   return picked === undefined ? undefined : { lang: picked.language, text: defusePlaceholders(picked.value) };
 }
 
+/**
+ * The inbox preview: the heaviest headlines first (the lead's), only those written in the
+ * email's language (an English preview of Hangul headlines reads as noise), whole titles while
+ * they fit, then one cut with a single ellipsis.
+ */
 function preheader(items: Item[], lang: Language): string {
-  const titles = items.slice(0, 8).map((item) => pickText(item.title, lang)?.text ?? item.id);
-  const text = titles.join(' · ');
-  return [...text].length <= PREHEADER_MAX ? text : `${cutWhole(text, PREHEADER_MAX - 1).trimEnd()}…`;
+  const titles = items
+    .map((item) => item.title[lang])
+    .filter((title) => title !== undefined)
+    .slice(0, 8)
+    .map((title) => defusePlaceholders(title).trim());
+  let text = '';
+  for (const title of titles) {
+    const next = text === '' ? title : `${text} · ${title}`;
+    if ([...next].length <= PREHEADER_MAX) {
+      text = next;
+      continue;
+    }
+    // Cut the title that does not fit when there is room for a useful part of it.
+    const room = PREHEADER_MAX - [...text].length - (text === '' ? 1 : 4);
+    if (room >= 20 || text === '') {
+      const cut = cutWhole(title, Math.max(0, room)).replace(TRAILING_ELLIPSIS, '');
+      text = text === '' ? `${cut}…` : `${text} · ${cut}…`;
+    }
+    break;
+  }
+  return text;
 }
+
+// A contents line names its first headline, shortened: the lines are fixed bytes, whatever the budget.
+const CONTENTS_HEADLINE_MAX = 60;
+
+function shortened(text: LangText | undefined): LangText | undefined {
+  if (text === undefined || [...text.text].length <= CONTENTS_HEADLINE_MAX) return text;
+  return {
+    ...text,
+    text: `${cutWhole(text.text, CONTENTS_HEADLINE_MAX - 1).replace(TRAILING_ELLIPSIS, '')}…`,
+  };
+}
+
+// A title's own trailing "…" or "..." (and spaces or a separator): the cut adds one ellipsis only.
+const TRAILING_ELLIPSIS = /[\s.·…]+$/u;
 
 // Cut at a grapheme boundary: a cut by UTF-16 units can split a surrogate pair (a lone
 // surrogate shows as �), and one by code points an emoji ZWJ sequence.

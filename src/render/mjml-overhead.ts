@@ -43,3 +43,20 @@ export function predictOverhead(
   }
   return sum;
 }
+
+/** What one compile taught about a template: its MJML overhead and the least an item adds. */
+export interface LearnedOverhead {
+  overhead: MjmlOverhead;
+  /** The least an item's HTML adds beyond its words: a floor to spot certainly-over days cheaply. */
+  itemFloor: number;
+}
+
+/**
+ * Where learned overheads are kept, by template fingerprint (see `templateFingerprint`). A `Map`
+ * will do; inject one to keep a render independent of what was rendered before it.
+ */
+export interface OverheadCache {
+  get(key: string): LearnedOverhead | undefined;
+  set(key: string, value: LearnedOverhead): unknown;
+  delete(key: string): unknown;
+}

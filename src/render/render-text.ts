@@ -15,11 +15,23 @@ export function renderText(view: DigestProps): string {
   const joined = (parts: LangText[], separator = ' · ') => parts.map((p) => p.text).join(separator);
   const words = (pick: (lang: Language) => string, separator = ' / ') => languages.map(pick).join(separator);
   const out: string[] = [];
-  out.push(joined(view.newsletterName), joined(view.dateLabel, ' / '), '');
+  const dates = view.dateLabel.map((date) => {
+    const number = view.editionNumber.find((n) => n.lang === date.lang);
+    return number === undefined ? date.text : `${date.text} · ${number.text}`;
+  });
+  out.push(joined(view.newsletterName), dates.join(' / '), '');
   if (view.greeting.length > 0) out.push(...view.greeting.map((g) => g.text), '');
   out.push(words((lang) => uiText[lang].contents));
   for (const section of view.sections) {
-    out.push(`- ${joined(section.label)} (${words((lang) => uiText[lang].items(section.count))})`);
+    const first = section.firstHeadline === undefined ? '' : ` · ${section.firstHeadline.text}`;
+    out.push(
+      wrapText(
+        `${joined(section.label)} (${words((lang) => uiText[lang].items(section.count))})${first}`,
+        76,
+        '- ',
+        '  ',
+      ),
+    );
   }
   if (view.compactedCount > 0) {
     out.push('');
@@ -31,6 +43,10 @@ export function renderText(view: DigestProps): string {
     out.push(view.fullEditionUrl);
   }
   for (const section of view.sections) out.push('', '', ...sectionText(section, view));
+  if (view.inOtherLanguage !== undefined) {
+    const { count, url } = view.inOtherLanguage;
+    out.push('', `${words((lang) => uiText[lang].inOtherLanguage(count))}: ${url}`);
+  }
   out.push('', RULE);
   if (view.mode === 'email') {
     for (const lang of languages) {
@@ -53,7 +69,8 @@ function sectionText(section: SectionView, view: DigestProps): string[] {
   if (section.compacted.length > 0) {
     out.push('', view.languages.map((lang) => uiText[lang].moreHeadlines).join(' / ') + ':');
     for (const item of section.compacted) {
-      out.push(wrapText(item.title.map((t) => t.text).join(' / '), 76, '- ', '  '), `  ${item.href}`);
+      const marks = item.marks.map((mark) => ` [${mark.text}]`).join('');
+      out.push(wrapText(item.title.map((t) => t.text).join(' / ') + marks, 76, '- ', '  '), `  ${item.href}`);
     }
   }
   if (section.omitted > 0) {
@@ -65,10 +82,14 @@ function sectionText(section: SectionView, view: DigestProps): string[] {
 
 function itemText(item: FullItemView): string[] {
   const out: string[] = [];
+  const lone = item.columns.length === 1;
   item.columns.forEach((column, index) => {
     const words = uiText[column.lang];
     if (index > 0) out.push('');
-    out.push(wrapText(column.title.text, 76, index === 0 ? '* ' : '  ', '  '));
+    const marks = item.marks.filter((mark) => lone || mark.lang === column.lang).map((mark) => mark.text);
+    if (marks.length > 0) out.push(`${index === 0 ? '* ' : '  '}[${marks.join(' · ')}]`);
+    const bullet = index === 0 && marks.length === 0 ? '* ' : '  ';
+    out.push(wrapText(column.title.text, 76, bullet, '  '));
     if (item.source !== undefined) out.push(`  ${words.source}: ${item.source}`);
     if (column.summary !== undefined) out.push(wrapText(column.summary.text, 76, '  '));
     if (column.soWhat !== undefined)

@@ -1,12 +1,13 @@
-/** Display width: Hangul and other East Asian wide characters take two columns. */
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/**
+ * Display width in a terminal or a plain-text mail reader: East Asian wide and full-width
+ * characters (Hangul, CJK including the astral extensions, emoji) take two columns, by Unicode's
+ * East Asian Width (get-east-asian-width); ambiguous ones one, as UAX #11 advises without context.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A surrogate pair (emoji and other astral characters) is one character, one column.
-    if (code >= 0xd800 && code <= 0xdbff) i++;
-    width += isWide(code) ? 2 : 1;
-  }
+  for (const char of text) width += eastAsianWidth(char.codePointAt(0) ?? 0, { ambiguousAsWide: false });
   return width;
 }
 
@@ -38,18 +39,4 @@ export function wrapText(text: string, width = 76, first = '', rest = first): st
     lines.push(line);
   }
   return lines.map((l) => l.trimEnd()).join('\n');
-}
-
-// Hangul Jamo, CJK and Hangul syllables, compatibility ideographs, CJK forms, full-width forms.
-// Compared as numbers: a regular expression test per character dominated wrapping.
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6)
-  );
 }

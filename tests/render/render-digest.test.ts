@@ -145,9 +145,17 @@ describe('renderDigest: placeholders in ids and links stay inert', () => {
     id: '__GZ_TOKEN__',
     categories: ['tech'],
     canonicalUrl: 'https://news.example.org/__GZ_TOKEN__/story',
+    priority: 10,
   });
-  const inCompact = makeItem(99, { id: 'x__GZ_HELLO_KO__', categories: ['__GZ_HELLO_EN__'] });
-  const items = [inFull, ...Array.from({ length: 20 }, (_, i) => makeItem(i + 2)), inCompact];
+  // The lightest item of a crowded section is compacted; a section of its own keeps its item in full.
+  const inCompact = makeItem(99, { id: 'x__GZ_HELLO_KO__', categories: ['tech'], priority: -1 });
+  const ownSection = makeItem(98, { id: 'y__GZ_TOKEN__', categories: ['__GZ_HELLO_EN__'] });
+  const items = [
+    inFull,
+    ...Array.from({ length: 20 }, (_, i) => makeItem(i + 2, { priority: 0 })),
+    ownSection,
+    inCompact,
+  ];
   const tiny = testConfig({ budgetBytes: 40_000 });
 
   it.each(LOCALES)(

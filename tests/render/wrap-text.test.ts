@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth, wrapText } from '../../src/render/wrap-text.ts';
 
 describe('wrapText', () => {
-  it('counts Hangul as two columns, astral characters as one, ASCII as one', () => {
+  it('counts Hangul, CJK (extension B too), emoji and full-width forms as two columns, ASCII as one', () => {
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('한국어')).toBe(6);
-    expect(displayWidth('😀a')).toBe(2);
+    expect(displayWidth('😀a')).toBe(3);
+    expect(displayWidth('𠀀𪜀')).toBe(4);
     expect(displayWidth('ＡＢ')).toBe(4);
+    // Ambiguous characters (Greek, box drawing) are narrow without context (UAX #11).
+    expect(displayWidth('α─')).toBe(2);
   });
 
   it('wraps Korean prose within the width in display columns, with a hanging indent', () => {

@@ -11,6 +11,7 @@ import { editionItems } from '../../edition/edition.ts';
 import { GazetteError } from '../../errors.ts';
 import type { Locale } from '../../locale.ts';
 import { LOCALES } from '../../locale.ts';
+import { encodedHtmlBytes } from '../../render/encoded-html-bytes.ts';
 import { personalize } from '../../render/personalize.ts';
 import { renderDigest } from '../../render/render-digest.ts';
 import type { Config } from '../../config/config.ts';
@@ -136,8 +137,10 @@ async function buildDate(
         files: { html: `${base}.html`, text: `${base}.txt` },
       });
       const compacted = rendered.compactedItemIds.length;
+      // Decoded (what Gmail's clip and the budget count), then as sent (transfer-encoded).
+      const sent = encodedHtmlBytes(preview.html).bytes;
       lines.push(
-        `  ${base.padEnd(22)} ${(rendered.htmlBytes / 1024).toFixed(1).padStart(6)} KB${compacted > 0 ? `  (${compacted} compacted)` : ''}  ${rendered.subject}`,
+        `  ${base.padEnd(22)} ${(rendered.htmlBytes / 1024).toFixed(1).padStart(6)} KB (${(sent / 1024).toFixed(1)} KB sent)${compacted > 0 ? `  (${compacted} compacted)` : ''}  ${rendered.subject}`,
       );
     }
   }
