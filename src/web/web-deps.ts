@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
@@ -17,6 +18,20 @@ export interface WebDeps {
   resendAfterMs?: number;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** One line per request (method, route pattern, status, ms); `gazette serve` prints them. */
+  accessLog?: (line: string) => void;
+  /** The archive's newest editions for the home page; without it the page lists none. */
+  latestEditions?: () => Promise<LatestEdition[]>;
+}
+
+/** An edition as the home page links to it. */
+export interface LatestEdition {
+  listId: string;
+  number?: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  title: string;
+  url: string;
 }
 
 /** WebDeps with defaults resolved, handed to every route group. */
@@ -29,6 +44,9 @@ export interface WebContext {
   now: () => Date;
   resendAfterMs: number;
   rateLimit: { max: number; windowMs: number };
-  /** Run work after the response (mail), so known and unknown addresses answer alike and fast. */
+  /** Run work after the response (store writes, mail), so known and unknown addresses answer alike and fast. */
   defer(label: string, task: () => Promise<unknown>): void;
+  /** The reader's address: the socket's peer, or what a trusted proxy (`web.trustProxy`) forwarded. */
+  clientIp(c: Context): string;
+  latestEditions?: () => Promise<LatestEdition[]>;
 }
