@@ -5,7 +5,7 @@ import { ConfirmPage } from '../pages/confirm-page.tsx';
 import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import type { RouteGroup } from '../route-group.ts';
-import { sendWelcome } from '../transactional/send-welcome.ts';
+import { sendWelcome } from '../../transactional/send-welcome.ts';
 import type { WebContext } from '../web-deps.ts';
 import { message, uidFromToken } from './respond.tsx';
 

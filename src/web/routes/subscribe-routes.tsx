@@ -8,7 +8,7 @@ import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import { SubscribePage } from '../pages/subscribe-page.tsx';
 import type { RouteGroup } from '../route-group.ts';
-import { sendConfirmation } from '../transactional/send-confirmation.ts';
+import { sendConfirmation } from '../../transactional/send-confirmation.ts';
 import type { WebContext } from '../web-deps.ts';
 import { badForm, message } from './respond.tsx';
 

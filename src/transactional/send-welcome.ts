@@ -1,8 +1,8 @@
-import type { Config } from '../../config/config.ts';
-import type { Mailer, SentInfo } from '../../mail/index.ts';
-import type { Subscriber } from '../../subscribers/subscriber.ts';
-import { manageToken } from '../../subscribers/tokens.ts';
-import { requireSecret } from '../require-secret.ts';
+import type { Config } from '../config/config.ts';
+import type { Mailer, SentInfo } from '../mail/index.ts';
+import type { Subscriber } from '../subscribers/subscriber.ts';
+import { manageToken } from '../subscribers/tokens.ts';
+import { requireSecret } from '../config/require-secret.ts';
 import { renderTransactionalEmail } from './render-transactional-email.ts';
 
 /** The welcome mail after confirmation, with working preferences and one-click unsubscribe links. */
