@@ -1,6 +1,5 @@
-import type { Config } from '../../config/config.ts';
 import type { SubscribeInput, SubscribeResult } from '../../subscribers/subscriber.ts';
-import type { SubscribeValues } from '../forms/form-values.ts';
+import { emptyValues } from '../forms/empty-values.ts';
 import { formValues } from '../forms/form-values.ts';
 import { parseSubscribeForm } from '../forms/parse-subscribe-form.ts';
 import { readFormBody } from '../forms/read-form-body.ts';
@@ -85,15 +84,4 @@ function shouldSendConfirmation(result: SubscribeResult, now: Date, context: Web
   return (
     result.confirmSentAt === null || now.getTime() - Date.parse(result.confirmSentAt) >= context.resendAfterMs
   );
-}
-
-function emptyValues(config: Pick<Config, 'lists'>): SubscribeValues {
-  return {
-    email: '',
-    name: '',
-    locale: 'bilingual',
-    categories: [],
-    lists: config.lists.map((l) => l.id).slice(0, 1),
-    adConsent: false,
-  };
 }
