@@ -12,5 +12,8 @@ export function formatLogError(error: unknown): string {
   if (error === undefined) return '';
   const code = isGazetteError(error) ? `${error.code} ` : '';
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  return `${code}${text}`.replace(ADDRESS, '<address>');
+  // The SMTP reply is usually the cause of a "mail to subscriber N failed".
+  const cause =
+    error instanceof Error && error.cause !== undefined ? `\ncaused by: ${formatLogError(error.cause)}` : '';
+  return `${code}${text}`.replace(ADDRESS, '<address>') + cause;
 }

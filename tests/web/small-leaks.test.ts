@@ -129,3 +129,18 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('formatLogError', () => {
+  it('keeps the SMTP reply of the cause and replaces every address', async () => {
+    const { formatLogError } = await import('../../src/web/format-log-error.ts');
+    const smtp = new Error(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <Reader.Kim+news@example.co.kr>",
+    );
+    const line = formatLogError(new Error('confirmation mail to subscriber 7 failed', { cause: smtp }));
+    expect(line).toContain('confirmation mail to subscriber 7 failed');
+    expect(line).toContain(
+      "caused by: Error: Can't send mail - all recipients were rejected: 550 5.1.1 <<address>>",
+    );
+    expect(line).not.toMatch(/Reader|example\.co\.kr/);
+  });
+});

@@ -17,8 +17,8 @@ import { badForm, message } from './respond.tsx';
  * happen after the response, so the timing does not tell either.
  */
 export const subscribeRoutes: RouteGroup = (app, context) => {
-  // Subscribers whose confirmation mail is being sent now: a quick second request waits for
-  // the mark instead of sending a duplicate (one process serves the forms).
+  // Subscribers whose confirmation mail is being sent now: a quick second request sends no
+  // duplicate while the first is under way (one process serves the forms).
   const sending = new Set<number>();
 
   /**
