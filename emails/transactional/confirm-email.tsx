@@ -1,4 +1,4 @@
-import { MjmlButton, MjmlText } from '@faire/mjml-react';
+import { Button, Heading, Link, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
 import { LangBlock } from '../components/lang-block.tsx';
 import { colors, darkClass } from '../components/theme.ts';
@@ -29,32 +29,39 @@ export function ConfirmEmail({
     <TransactionalFrame
       languages={languages}
       title={title}
+      preheader={languages.map((lang) => transactionalText[lang].confirmBody(newsletter[lang])).join(' / ')}
       postalAddress={postalAddress}
       senderName={senderName}
     >
-      <MjmlText>
-        {languages.map((lang) => (
-          <LangBlock key={lang} lang={lang}>
-            <h1 style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
-              {transactionalText[lang].confirmHeading}
-            </h1>
-            <p style={{ margin: '0 0 12px' }}>{transactionalText[lang].confirmBody(newsletter[lang])}</p>
+      {languages.map((lang) => (
+        <LangBlock key={lang} lang={lang}>
+          <Heading as="h1" style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
+            {transactionalText[lang].confirmHeading}
+          </Heading>
+          <Text style={{ margin: '0 0 12px', fontSize: '16px', lineHeight: 1.6 }}>
+            {transactionalText[lang].confirmBody(newsletter[lang])}
+          </Text>
+        </LangBlock>
+      ))}
+      <Button
+        href={confirmUrl}
+        style={{
+          backgroundColor: colors.link,
+          color: colors.card,
+          borderRadius: '6px',
+          fontSize: '17px',
+          padding: '12px 24px',
+          margin: '8px 0 20px',
+        }}
+      >
+        {languages.map((lang, i) => (
+          <LangBlock key={lang} lang={lang} as="span">
+            {i > 0 ? ' / ' : ''}
+            {transactionalText[lang].confirmButton}
           </LangBlock>
         ))}
-      </MjmlText>
-      <MjmlButton
-        href={confirmUrl}
-        backgroundColor={colors.link}
-        color={colors.card}
-        borderRadius="6px"
-        fontSize="17px"
-        padding="8px 0 20px"
-        innerPadding="12px 24px"
-        target="_self"
-      >
-        {languages.map((lang) => transactionalText[lang].confirmButton).join(' / ')}
-      </MjmlButton>
-      <MjmlText fontSize="14px" color={colors.muted} cssClass={darkClass.muted}>
+      </Button>
+      <div className={darkClass.muted} style={{ fontSize: '14px', lineHeight: 1.5, color: colors.muted }}>
         {languages.map((lang) => (
           <LangBlock key={lang} lang={lang} style={{ marginBottom: '8px' }}>
             {transactionalText[lang].confirmExpiry(expiresInDays)} {transactionalText[lang].notYou}
@@ -66,14 +73,14 @@ export function ConfirmEmail({
           </LangBlock>
         ))}
         {/* Only the address may break anywhere: it has no spaces, and words around it stay whole. */}
-        <a
+        <Link
           href={confirmUrl}
           className={darkClass.link}
           style={{ color: colors.link, wordBreak: 'break-all' }}
         >
           {confirmUrl}
-        </a>
-      </MjmlText>
+        </Link>
+      </div>
     </TransactionalFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { MjmlText } from '@faire/mjml-react';
+import { Heading, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
 import { LangBlock } from '../components/lang-block.tsx';
 import { TransactionalFrame } from './transactional-frame.tsx';
@@ -31,6 +31,7 @@ export function WelcomeEmail({
     <TransactionalFrame
       languages={languages}
       title={title}
+      preheader={languages.map((lang) => transactionalText[lang].welcomeBody(newsletter[lang])).join(' / ')}
       postalAddress={postalAddress}
       senderName={senderName}
       links={[
@@ -38,16 +39,16 @@ export function WelcomeEmail({
         { href: unsubscribeUrl, label: label('unsubscribe') },
       ]}
     >
-      <MjmlText>
-        {languages.map((lang) => (
-          <LangBlock key={lang} lang={lang}>
-            <h1 style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
-              {transactionalText[lang].welcomeHeading(name)}
-            </h1>
-            <p style={{ margin: '0 0 12px' }}>{transactionalText[lang].welcomeBody(newsletter[lang])}</p>
-          </LangBlock>
-        ))}
-      </MjmlText>
+      {languages.map((lang) => (
+        <LangBlock key={lang} lang={lang}>
+          <Heading as="h1" style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
+            {transactionalText[lang].welcomeHeading(name)}
+          </Heading>
+          <Text style={{ margin: '0 0 12px', fontSize: '16px', lineHeight: 1.6 }}>
+            {transactionalText[lang].welcomeBody(newsletter[lang])}
+          </Text>
+        </LangBlock>
+      ))}
     </TransactionalFrame>
   );
 }

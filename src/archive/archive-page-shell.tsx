@@ -62,6 +62,16 @@ function ArchivePageShell({
             <span lang="ko">{name.ko}</span> <span aria-hidden="true">·</span>{' '}
             <span lang="en">{name.en}</span>
           </a>
+          {/* Served pages (root-relative links) sit beside the subscribe form; the static export has none. */}
+          {homeHref.startsWith('/') ? (
+            <>
+              {' '}
+              <a href={homeHref.replace(/\/archive(?:[/?].*)?$/, '/subscribe')} className="subscribe">
+                <span lang="ko">구독하기</span> <span aria-hidden="true">·</span>{' '}
+                <span lang="en">Subscribe</span>
+              </a>
+            </>
+          ) : null}
         </header>
         <main>{children}</main>
         {footer === undefined ? null : <footer>{footer}</footer>}

@@ -16,12 +16,15 @@ export async function adoptLedgerEditions(
   editions: EditionStore,
   planned: readonly PlannedEdition[],
   config: Pick<Config, 'lists' | 'timeZone'>,
-  items: readonly Item[],
+  loadItems: () => Promise<readonly Item[]>,
 ): Promise<number> {
   let adopted = 0;
+  let items: readonly Item[] | undefined;
   for (const { date, listId, plannedAt } of planned) {
     const list = config.lists.find((candidate) => candidate.id === listId);
     if (list === undefined || (await editions.find(listId, date)) !== undefined) continue;
+    // The content is read only when some edition lacks its record (once, after an upgrade).
+    items ??= await loadItems();
     const own = items.filter(
       (item) => localDate(item.datePublished, config.timeZone) === date && matchesList(item, list.categories),
     );

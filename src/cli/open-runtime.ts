@@ -19,7 +19,10 @@ export interface Runtime {
   ledger: Ledger;
   editions: EditionStore;
   /** Give editions sent before they were records a record (see adoptLedgerEditions). */
-  adoptLedgerEditions(config: Pick<Config, 'lists' | 'timeZone'>, items: readonly Item[]): Promise<number>;
+  adoptLedgerEditions(
+    config: Pick<Config, 'lists' | 'timeZone'>,
+    loadItems: () => Promise<readonly Item[]>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { isStrongSecret, MIN_SECRET_LENGTH } from '../config/require-secret.ts';
 import { formatProblem } from '../content/format-problem.ts';
 import { loadItems } from '../content/load-items.ts';
 import { buildEditions } from '../edition/build-editions.ts';
@@ -37,10 +38,10 @@ export const SEND_EXIT = { ok: 0, fatal: 1, incomplete: 2 } as const;
  */
 export async function runSendJob(config: Config, options: SendJobOptions, output: Output): Promise<number> {
   const secret = config.secret;
-  if (!options.dryRun && (secret === undefined || secret.length < 32)) {
+  if (!options.dryRun && !isStrongSecret(secret)) {
     throw new GazetteError(
       'SECRET_MISSING',
-      'GAZETTE_SECRET is unset or shorter than 32 characters; it signs every unsubscribe link. Set it (for example `openssl rand -base64 48`) and run again.',
+      `GAZETTE_SECRET is unset or shorter than ${MIN_SECRET_LENGTH} characters; it signs every unsubscribe link. Set it (for example \`openssl rand -base64 48\`) and run again.`,
       { field: 'GAZETTE_SECRET' },
     );
   }
@@ -65,7 +66,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     throw error;
   }
   try {
-    const adopted = await runtime.adoptLedgerEditions(config, items);
+    const adopted = await runtime.adoptLedgerEditions(config, async () => items);
     if (adopted > 0)
       output.err(`Recorded ${adopted} edition(s) sent before editions were kept as records.\n`);
     if (!options.dryRun) {

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { LOCALES } from '../locale.ts';
 import { findHeaderUnsafeChar } from './find-header-unsafe-char.ts';
+import { isTrustedProxySpec } from './is-trusted-proxy-spec.ts';
 
 /**
  * Text that ends up in a mail header (From, Reply-To, Subject, List-Id, List-Unsubscribe, the
@@ -107,6 +108,21 @@ export const configSchema = z
     labels: z.record(z.string(), z.union([z.string().min(1), localizedLabel])).optional(),
     /** Cron expression for `gazette schedule`, evaluated in timeZone. */
     schedule: z.string().check(checkCron).default('0 7 * * *'),
+    web: z
+      .strictObject({
+        /** Reverse proxies (addresses or CIDRs) whose X-Forwarded-For / Forwarded names the reader. */
+        trustProxy: z
+          .array(
+            z
+              .string()
+              .refine(
+                isTrustedProxySpec,
+                'is not an IP address or CIDR range: use an address such as 127.0.0.1 or ::1, or a range such as 10.0.0.0/8',
+              ),
+          )
+          .default([]),
+      })
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -62,7 +62,10 @@ export function createPreviewApp(deps: PreviewAppDeps): Hono {
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // `same-origin`, not `no-referrer`: with no-referrer Chromium posts `Origin: null` (Fetch
+    // §3.1), and the CSRF check below refuses the preview's own "Send test" form. Links to other
+    // sites still carry no Referer.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('Cache-Control', 'no-store');
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', PAGE_CSP);
   });

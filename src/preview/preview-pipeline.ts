@@ -18,7 +18,7 @@ import type { Recipient, PersonalizedEmail } from '../render/personalize.ts';
 import type { links as Links } from '../render/links.ts';
 import { preflight } from './preflight.ts';
 import { CONFIRM_TTL_MS } from '../subscribers/tokens.ts';
-import type { TransactionalMail, RenderedMail } from '../render/render-transactional-email.ts';
+import type { TransactionalMail, RenderedMail } from '../transactional/render-transactional-email.ts';
 import type {
   ConfigSummary,
   EditionView,
@@ -239,7 +239,7 @@ type RenderTransactional = (config: Config, mail: TransactionalMail) => Promise<
 // Imported on demand, never statically: the spare render process must not hold a template
 // (or anything in a watched folder) before it is put to work.
 async function importTransactional(): Promise<{ render: RenderTransactional; links: typeof Links }> {
-  const href = new URL('../render/render-transactional-email.ts', import.meta.url).href;
+  const href = new URL('../transactional/render-transactional-email.ts', import.meta.url).href;
   try {
     const module = (await import(href)) as { renderTransactionalEmail: RenderTransactional };
     const linkModule = (await import(new URL('../render/links.ts', import.meta.url).href)) as {

@@ -20,7 +20,7 @@ export interface PreviewServerOptions {
   mailer: Mailer;
   /** Default 4400; 0 picks a free port. */
   port?: number;
-  /** Folders whose edits mean re-importing templates (default: emails/, src/render/, src/web/transactional/). */
+  /** Folders whose edits mean re-importing templates (default: emails/, src/render/, src/transactional/). */
   templateDirs?: string[];
   /** The module exporting renderDigest (default: src/render/render-digest.ts). */
   rendererModule?: string;
@@ -68,7 +68,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const templateDirs = options.templateDirs ?? [
     path.join(PACKAGE_ROOT, 'emails'),
     path.join(PACKAGE_ROOT, 'src', 'render'),
-    path.join(PACKAGE_ROOT, 'src', 'web', 'transactional'),
+    path.join(PACKAGE_ROOT, 'src', 'transactional'),
   ];
   const watcher = watchSources(
     [

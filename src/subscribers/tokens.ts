@@ -34,7 +34,11 @@ export function verifyToken(
   if (token.length > MAX_TOKEN || !/^[A-Za-z0-9_.-]+$/.test(token)) invalid('malformed');
   const parts = token.split('.');
   if (parts.length !== 2 && parts.length !== 3) invalid('malformed');
-  const given = Buffer.from(parts.pop() ?? '', 'base64url');
+  const spelled = parts.pop() ?? '';
+  const given = Buffer.from(spelled, 'base64url');
+  // The MAC's last base64url character carries 2 unused bits: four spellings decode alike.
+  // Only the canonical one (what signToken writes) passes, so each link has one form.
+  if (given.toString('base64url') !== spelled) invalid('malformed');
   const body = parts.join('.');
   const expected = Buffer.from(mac(secret, purpose, body), 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) invalid('signature mismatch');

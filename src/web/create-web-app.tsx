@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { addressGroup } from './address-group.ts';
 import { clientIp } from './client-ip.ts';
+import { formatLogError } from './format-log-error.ts';
 import { pageText } from './pages/page-text.ts';
 import { rateLimit } from './rate-limit.ts';
-import { requireSecret } from './require-secret.ts';
+import { requireSecret } from '../config/require-secret.ts';
 import type { RouteGroup } from './route-group.ts';
 import { routeGroups } from './route-groups.ts';
 import { message } from './routes/respond.tsx';
 import { sameOriginOnly } from './same-origin-only.ts';
 import { securityHeaders } from './security-headers.ts';
+import { trustedProxies } from './trusted-proxies.ts';
 import type { WebContext, WebDeps } from './web-deps.ts';
 
 export interface WebApp {
@@ -23,7 +26,7 @@ export interface WebApp {
 /** Form posts are small; anything bigger is refused before it is parsed. */
 const MAX_BODY_BYTES = 16 * 1024;
 /** Posts that come from our own forms; the one-click unsubscribe POST is deliberately not here. */
-const FORM_POSTS = ['/subscribe', '/preferences/:token'];
+const FORM_POSTS = ['/subscribe', '/confirm/:token', '/preferences/:token'];
 
 /**
  * The web app: subscribe, confirm, unsubscribe (RFC 8058 one-click), preferences, plus any
@@ -32,7 +35,10 @@ const FORM_POSTS = ['/subscribe', '/preferences/:token'];
 export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups): WebApp {
   const tasks = new Set<Promise<unknown>>();
   const log =
-    deps.log ?? ((text: string, error?: unknown) => console.error(`gazette web: ${text}`, error ?? ''));
+    deps.log ??
+    ((text: string, error?: unknown) =>
+      console.error(`gazette web: ${text}${error === undefined ? '' : `: ${formatLogError(error)}`}`));
+  const isTrusted = trustedProxies(deps.config.web.trustProxy);
   const context: WebContext = {
     config: deps.config,
     store: deps.store,
@@ -43,6 +49,8 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
     resendAfterMs: deps.resendAfterMs ?? 10 * 60_000,
     rateLimit: deps.rateLimit ?? { max: 10, windowMs: 60_000 },
     archive: deps.archive,
+    clientIp: (c) => clientIp(c, isTrusted),
+    latestEditions: deps.latestEditions,
     defer(label, task) {
       // setImmediate, not a direct call: the task (rendering a mail takes milliseconds) starts
       // only after the response has been written, so known and unknown addresses answer alike.
@@ -54,7 +62,18 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
     },
   };
   const app = new Hono();
-  app.use('*', securityHeaders());
+  const accessLog = deps.accessLog;
+  if (accessLog !== undefined) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The route's pattern, never the path (tokens) or the query.
+      accessLog(
+        `${c.req.method} ${routeOf(c)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
+    });
+  }
+  app.use('*', securityHeaders({ https: new URL(deps.config.publicUrl).protocol === 'https:' }));
   app.use(
     '*',
     bodyLimit({
@@ -70,7 +89,7 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
   );
   const limit = rateLimit({
     ...context.rateLimit,
-    key: (c) => addressGroup(clientIp(c)),
+    key: (c) => addressGroup(context.clientIp(c)),
     now: context.now,
     refuse: (c, retryAfter) => {
       c.header('Retry-After', String(retryAfter));
@@ -94,8 +113,7 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
     if (error instanceof HTTPException) return error.getResponse();
     // The detail goes to the log; the reader gets a safe page (no SQL, no SMTP text). The route's
     // pattern, not the path: paths carry link tokens, which would let a log reader act for someone.
-    const route = routePath(c, -1);
-    log(`${c.req.method} ${route === '' || route === '*' ? '(no route)' : route} failed`, error);
+    log(`${c.req.method} ${routeOf(c)} failed`, error);
     return message(
       c,
       context,
@@ -109,4 +127,10 @@ export function createWebApp(deps: WebDeps, groups: RouteGroup[] = routeGroups):
       for (let round = 0; round < 100 && tasks.size > 0; round += 1) await Promise.allSettled([...tasks]);
     },
   };
+}
+
+/** The matched route's pattern (`/confirm/:token`), or `(no route)`. */
+function routeOf(c: Context): string {
+  const route = routePath(c, -1);
+  return route === '' || route === '*' ? '(no route)' : route;
 }

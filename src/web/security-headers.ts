@@ -1,4 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
+import { every } from 'hono/combine';
+import { secureHeaders } from 'hono/secure-headers';
 
 /**
  * Every response: a CSP that allows only our own stylesheet (no scripts at all), no framing,
@@ -9,17 +11,43 @@ import type { MiddlewareHandler } from 'hono';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    // A route may bring its own policy (the archive's inline-styled web editions).
-    if (!c.res.headers.has('Content-Security-Policy'))
-      c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    c.res.headers.set('X-Frame-Options', 'DENY');
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'same-origin');
-    c.res.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    c.res.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
-  };
+/** HSTS for a year once the public URL is https (RFC 6797); never on plain http, where it would be ignored. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * hono's secureHeaders with our policy. `overwrite: false` lets a route bring its own CSP (the
+ * archive's inline-styled web editions). Its other defaults stay off so the set is exactly the
+ * one above: Cross-Origin-Resource-Policy would stop webmail from loading our images.
+ */
+export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
+  return every(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: true,
+      referrerPolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+      strictTransportSecurity: options.https ? HSTS : false,
+      crossOriginResourcePolicy: false,
+      crossOriginEmbedderPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+      overwrite: false,
+    }),
+    async (c, next) => {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    },
+  );
 }

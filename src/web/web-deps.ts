@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Config } from '../config/config.ts';
 import type { ArchiveSource } from '../archive/archive-source.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -20,6 +21,20 @@ export interface WebDeps {
   now?: () => Date;
   /** What the archive serves: the sent editions (default: none, an empty archive). */
   archive?: ArchiveSource;
+  /** One line per request (method, route pattern, status, ms); `gazette serve` prints them. */
+  accessLog?: (line: string) => void;
+  /** The archive's newest editions for the home page; without it the page lists none. */
+  latestEditions?: () => Promise<LatestEdition[]>;
+}
+
+/** An edition as the home page links to it. */
+export interface LatestEdition {
+  listId: string;
+  number?: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  title: string;
+  url: string;
 }
 
 /** WebDeps with defaults resolved, handed to every route group. */
@@ -33,6 +48,9 @@ export interface WebContext {
   resendAfterMs: number;
   archive?: ArchiveSource;
   rateLimit: { max: number; windowMs: number };
-  /** Run work after the response (mail), so known and unknown addresses answer alike and fast. */
+  /** Run work after the response (store writes, mail), so known and unknown addresses answer alike and fast. */
   defer(label: string, task: () => Promise<unknown>): void;
+  /** The reader's address: the socket's peer, or what a trusted proxy (`web.trustProxy`) forwarded. */
+  clientIp(c: Context): string;
+  latestEditions?: () => Promise<LatestEdition[]>;
 }

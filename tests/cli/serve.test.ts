@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -42,6 +44,7 @@ describe('gazette serve', () => {
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: database.url };
     delete env.GAZETTE_SECRET;
     delete env.SMTP_URL;
+    delete env.GAZETTE_PUBLIC_URL;
     const child = spawn(
       process.execPath,
       [bin, '--config', cli.file('gazette.config.json'), 'serve', '--dev', '--port', '0'],
@@ -64,6 +67,33 @@ describe('gazette serve', () => {
       const response = await fetch(`${base}/subscribe`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      // Mail links name the port actually listened on (no GAZETTE_PUBLIC_URL with --dev).
+      expect(out).toContain(`links use ${base}`);
+      const posted = await fetch(`${base}/subscribe`, {
+        method: 'POST',
+        headers: { origin: base ?? '' },
+        body: new URLSearchParams({ email: 'port-reader@example.com', lists: 'daily', website: '' }),
+      });
+      expect(posted.status).toBe(200);
+      const outbox = cli.file('outbox/transactional');
+      await expect
+        .poll(() => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []), {
+          timeout: 20_000,
+        })
+        .toHaveLength(1);
+      const eml = await simpleParser(
+        readFileSync(path.join(outbox, readdirSync(outbox).find((f) => f.endsWith('.eml')) ?? '')),
+      );
+      const link = (eml.text ?? '').match(/http:\/\/[^\s]+\/confirm\/[A-Za-z0-9_.-]+/)?.[0];
+      expect(link?.startsWith(`${base}/confirm/`)).toBe(true);
+      expect(link).toBeDefined();
+      expect((await fetch(link ?? '')).status).toBe(200);
+      // One access line per request: method, route pattern, status, ms; no token, no address.
+      await expect.poll(() => out).toMatch(/^GET \/confirm\/:token 200 \d+\.\dms$/m);
+      expect(out).toMatch(/^GET \/subscribe 200 \d+\.\dms$/m);
+      expect(out).toMatch(/^POST \/subscribe 200 \d+\.\dms$/m);
+      expect(out).not.toContain('port-reader');
+      expect(out).not.toContain(new URL(link ?? base ?? '').pathname.split('/')[2] ?? 'no token');
     } finally {
       child.kill('SIGTERM');
     }

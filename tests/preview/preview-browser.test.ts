@@ -88,4 +88,24 @@ describe('gazette preview in headless Chromium', () => {
     },
     SLOW,
   );
+
+  it(
+    'sends a test from the edition page: the form post is accepted and the mail arrives',
+    async () => {
+      await page.goto(`${fx.server.url}/edition/2026-04-10`, { timeout: SLOW });
+      const panel = page.locator('[data-variant="daily.en"]');
+      await panel.getByLabel('Send a test to').fill('editor@example.com', { timeout: SLOW });
+      const before = fx.sink.received.length;
+      await panel.getByRole('button', { name: 'Send test' }).click();
+      await page.waitForURL(/notice=/, { timeout: SLOW });
+      // The page the browser lands on says it went (not "Cross-site form posts are refused").
+      expect(await page.locator('body').innerText()).toContain('Test of daily.en sent to editor@example.com');
+      await expect.poll(() => fx.sink.received.length, { timeout: SLOW }).toBe(before + 1);
+      const mail = fx.sink.received.at(-1);
+      expect(mail?.envelope.to).toEqual(['editor@example.com']);
+      expect(mail?.parsed.headers.get('x-gazette-preview')).toBe('test');
+      expect(mail?.parsed.text).toContain('The strike is over.');
+    },
+    SLOW,
+  );
 });

@@ -54,4 +54,26 @@ describe('link tokens', () => {
     rejects(() => signToken(SECRET, 'manage', 'a.b'));
     rejects(() => signToken(SECRET, 'manage', 'a/b'));
   });
+  it('accepts only the canonical spelling of the MAC (its last character has 2 unused bits)', () => {
+    const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const token of [manageToken(SECRET, { uid }), confirmToken(SECRET, { uid })]) {
+      const last = B64URL.indexOf(token.slice(-1));
+      // A 32-byte MAC is 43 characters: the last one holds 4 bits, the low 2 are padding.
+      const spellings = [0, 1, 2, 3].map((low) => `${token.slice(0, -1)}${B64URL[(last & ~3) | low]}`);
+      expect(
+        new Set(spellings.map((s) => Buffer.from(s.split('.').pop() ?? '', 'base64url').toString('hex')))
+          .size,
+      ).toBe(1);
+      const accepted = spellings.filter((s) => {
+        try {
+          verifyToken(SECRET, s, token.split('.').length === 3 ? 'confirm' : 'manage');
+          return true;
+        } catch (error) {
+          expect(isGazetteError(error, 'TOKEN_INVALID')).toBe(true);
+          return false;
+        }
+      });
+      expect(accepted).toEqual([token]);
+    }
+  });
 });

@@ -42,12 +42,20 @@ describe.each(DIALECTS)('subscriber journey over HTTP on $name', (dialect) => {
       const pending = await h.store.findByEmail('reader@example.com');
       expect(pending?.status).toBe('pending');
 
-      const confirmed = await fetch(confirmUrl);
+      // GET only shows the button: a mail gateway that follows the link confirms nothing.
+      const shown = await fetch(confirmUrl);
+      expect(shown.status).toBe(200);
+      const shownHtml = await shown.text();
+      expect(shownHtml).toContain('구독 확인하기');
+      expect(shownHtml).toContain(`action="${new URL(confirmUrl).pathname}" method="post"`);
+      expect((await h.store.findByEmail('reader@example.com'))?.status).toBe('pending');
+      const confirmed = await h.confirm(confirmUrl);
       expect(confirmed.status).toBe(200);
       expect(await confirmed.text()).toContain('구독이 확인되었습니다');
       expect((await h.store.findByEmail('reader@example.com'))?.status).toBe('active');
-      // Idempotent: a second click (or a link scanner) shows the same page and sends no second welcome.
-      expect((await fetch(confirmUrl)).status).toBe(200);
+      // Idempotent: a second press shows the same page and sends no second welcome; GET now says confirmed.
+      expect((await h.confirm(confirmUrl)).status).toBe(200);
+      expect(await (await fetch(confirmUrl)).text()).toContain('구독이 확인되었습니다');
 
       const received = await h.mail();
       expect(received).toHaveLength(2);
@@ -125,7 +133,7 @@ describe.each(DIALECTS)('subscriber journey over HTTP on $name', (dialect) => {
       const before = (await h.mail()).length;
       await h.post('/subscribe', { email: 'six-clicks@example.com', lists: ['daily'], website: '' });
       const confirmUrl = linkIn((await h.mail()).at(-1), h.base, '/confirm/');
-      const responses = await Promise.all(Array.from({ length: 6 }, () => fetch(confirmUrl)));
+      const responses = await Promise.all(Array.from({ length: 6 }, () => h.confirm(confirmUrl)));
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       const mails = (await h.mail()).slice(before);
       expect(mails.map((m) => m.envelope.to[0])).toEqual([

@@ -12,7 +12,7 @@ import type { WebApp } from '../../src/web/create-web-app.tsx';
 import type { WebDeps } from '../../src/web/web-deps.ts';
 import type { DialectSetup, TestDatabase } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import type { ReceivedMail, SmtpSink } from '../helpers/smtp-sink.ts';
+import type { ReceivedMail, SmtpSink, SmtpSinkOptions } from '../helpers/smtp-sink.ts';
 
 export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -25,6 +25,8 @@ export interface WebHarness {
   logged: string[];
   /** Wait for mail started by requests, then return everything received so far. */
   mail(): Promise<ReceivedMail[]>;
+  /** Press the button on a confirmation link's page: POST the link as this site's form would. */
+  confirm(url: string): Promise<Response>;
   /** POST a form as the browser on this site would (Origin set). */
   post(
     path: string,
@@ -61,11 +63,14 @@ export async function startWebHarness(
   dialect: DialectSetup,
   options: Partial<Pick<WebDeps, 'rateLimit' | 'now' | 'resendAfterMs'>> & {
     mailer?: (sink: SmtpSink) => Mailer;
+    sink?: SmtpSinkOptions;
+    /** `web.trustProxy` (none by default). */
+    trustProxy?: string[];
   } = {},
 ): Promise<WebHarness & { database: TestDatabase }> {
   const database = await dialect.create();
   const store = createKyselyStore(database.database.db);
-  const sink = await startSmtpSink();
+  const sink = await startSmtpSink(options.sink);
   // The server starts first: the app's config needs the port it got.
   const holder: { web?: WebApp } = {};
   const server = serve({
@@ -77,7 +82,8 @@ export async function startWebHarness(
     server.listening ? resolve() : server.once('listening', () => resolve()),
   );
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = testConfig(base, { SMTP_URL: sink.url });
+  const base0 = testConfig(base, { SMTP_URL: sink.url });
+  const config = { ...base0, web: { ...base0.web, trustProxy: options.trustProxy ?? [] } };
   const mailer = options.mailer?.(sink) ?? createSmtpMailer({ url: sink.url, pool: 1 });
   const logged: string[] = [];
   const app = createWebApp({
@@ -101,6 +107,9 @@ export async function startWebHarness(
     async mail() {
       await app.idle();
       return sink.received;
+    },
+    confirm(url) {
+      return fetch(url, { method: 'POST', redirect: 'manual', headers: { origin: base } });
     },
     post(path, fields, headers = {}) {
       const body = new URLSearchParams();

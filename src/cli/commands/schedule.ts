@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { isGazetteError } from '../../errors.ts';
 import { openStore } from '../../subscribers/open-store.ts';
-import { requireSecret } from '../../web/require-secret.ts';
+import { requireSecret } from '../../config/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { runSendJob } from '../send-job.ts';

@@ -7,9 +7,12 @@ import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.
 import { createMailer } from '../../mail/create-mailer.ts';
 import { createEditionArchiveSource } from '../../archive/create-edition-archive-source.ts';
 import { loadItems } from '../../content/load-items.ts';
+import { latestEditions } from '../latest-editions.ts';
 import { openRuntime } from '../open-runtime.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
-import { MIN_SECRET_LENGTH, requireSecret } from '../../web/require-secret.ts';
+import { isStrongSecret, MIN_SECRET_LENGTH, requireSecret } from '../../config/require-secret.ts';
+import { isTrustedProxySpec } from '../../config/is-trusted-proxy-spec.ts';
+import { formatLogError } from '../../web/format-log-error.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 
@@ -17,6 +20,7 @@ interface ServeOptions {
   port: string;
   host: string;
   dev?: boolean;
+  trustProxy?: string;
 }
 
 /** `gazette serve`: the subscribe/confirm/unsubscribe/preferences web app until SIGINT/SIGTERM. */
@@ -34,6 +38,10 @@ export const registerServe: RegisterCommand = (program, output) => {
       '--dev',
       `generate a throwaway GAZETTE_SECRET when none (of ${MIN_SECRET_LENGTH}+ characters) is set`,
     )
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies (comma-separated addresses or CIDRs) whose X-Forwarded-For names the reader; replaces web.trustProxy',
+    )
     .action(async (options: ServeOptions, command) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -42,7 +50,22 @@ export const registerServe: RegisterCommand = (program, output) => {
         });
       }
       let config = await loadCliConfig(command);
-      if (options.dev && (config.secret === undefined || config.secret.length < MIN_SECRET_LENGTH)) {
+      if (options.trustProxy !== undefined) {
+        const trustProxy = options.trustProxy
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        const bad = trustProxy.find((spec) => !isTrustedProxySpec(spec));
+        if (bad !== undefined) {
+          throw new GazetteError(
+            'USAGE',
+            `--trust-proxy "${bad}" is not an IP address or CIDR range: use addresses such as 127.0.0.1,::1 or ranges such as 10.0.0.0/8.`,
+            { field: 'trust-proxy' },
+          );
+        }
+        config = { ...config, web: { ...config.web, trustProxy } };
+      }
+      if (options.dev && !isStrongSecret(config.secret)) {
         config = { ...config, secret: randomBytes(32).toString('base64url') };
         output.err(
           'gazette serve --dev: generated a throwaway GAZETTE_SECRET; links in mail sent now stop working after a restart.\n',
@@ -51,34 +74,54 @@ export const registerServe: RegisterCommand = (program, output) => {
       requireSecret(config);
       // Confirmation and preference mails carry links to this app: over SMTP they must reach it.
       if (!options.dev) assertPublicUrlForMail(config);
-      const opened = await openRuntime(config);
-      // An archive upgraded from before editions were records keeps what was sent (once).
-      await opened.adoptLedgerEditions(config, (await loadItems(config.contentDir)).items);
-      const mailer = createMailer(config, 'transactional');
-      let web;
-      try {
-        web = createWebApp({
-          config,
-          store: opened.store,
-          mailer,
-          archive: createEditionArchiveSource(opened.editions, config),
-        });
-      } catch (error) {
-        await opened.close();
-        throw error;
-      }
-      const app = web;
-      const server = serve({ fetch: app.app.fetch, port, hostname: options.host });
+      // Listen first: with --dev and no GAZETTE_PUBLIC_URL, links in mail must name the actual port.
+      const holder: { fetch?: (request: Request) => Response | Promise<Response> } = {};
+      const server = serve({
+        // Until the app is built (milliseconds), say so rather than fail.
+        fetch: (request) => holder.fetch?.(request) ?? new Response('starting', { status: 503 }),
+        port,
+        hostname: options.host,
+      });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', () => resolve());
         server.once('error', reject);
       });
       const actual = (server.address() as AddressInfo).port;
-      if (options.dev && config.publicUrl === DEFAULT_PUBLIC_URL && actual !== 8080) {
-        output.err(
-          `gazette serve --dev: GAZETTE_PUBLIC_URL is unset; links in mail point to ${DEFAULT_PUBLIC_URL}.\n`,
-        );
+      if (options.dev && config.publicUrl === DEFAULT_PUBLIC_URL) {
+        const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+        config = { ...config, publicUrl: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` };
       }
+      const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+      let opened;
+      try {
+        opened = await openRuntime(config);
+        // An archive upgraded from before editions were records keeps what was sent (once).
+        await opened.adoptLedgerEditions(config, async () => (await loadItems(config.contentDir)).items);
+      } catch (error) {
+        await closeServer();
+        throw error;
+      }
+      const archive = createEditionArchiveSource(opened.editions, config);
+      let mailer;
+      let app;
+      try {
+        mailer = createMailer(config, 'transactional');
+        app = createWebApp({
+          config,
+          store: opened.store,
+          mailer,
+          log: (text, error) =>
+            output.err(`gazette serve: ${text}${error === undefined ? '' : `: ${formatLogError(error)}`}\n`),
+          accessLog: (line) => output.out(`${line}\n`),
+          archive,
+          latestEditions: () => latestEditions(archive, config),
+        });
+      } catch (error) {
+        await closeServer();
+        await opened.close();
+        throw error;
+      }
+      holder.fetch = app.app.fetch;
       output.out(
         `gazette serve: listening on http://${options.host}:${actual} (links use ${config.publicUrl}; mail ${mailer.kind === 'outbox' ? `written to ${mailer.destination}` : `via ${mailer.destination}`})\n`,
       );
@@ -87,7 +130,7 @@ export const registerServe: RegisterCommand = (program, output) => {
         process.once('SIGTERM', () => resolve('SIGTERM'));
       });
       output.out(`gazette serve: ${signal}, closing\n`);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer();
       await app.idle();
       await mailer.close();
       await opened.close();

@@ -9,6 +9,10 @@ export const pageText = {
     en: 'Get the news briefing by email every morning. Your subscription starts once you press the link in the confirmation email.',
   },
   email: { ko: '이메일 주소', en: 'Email address' },
+  pastEditions: { ko: '지난 호 보기', en: 'Past editions' },
+  latestEditions: { ko: '최근 호', en: 'Latest editions' },
+  ourNewsletters: { ko: '뉴스레터 소개', en: 'Our newsletters' },
+  allEditions: { ko: '모든 지난 호', en: 'All past editions' },
   name: { ko: '이름 (선택)', en: 'Name (optional)' },
   language: { ko: '받을 언어', en: 'Language' },
   localeKo: { ko: '한국어', en: 'Korean' },
@@ -32,6 +36,12 @@ export const pageText = {
     ko: '입력하신 주소로 확인 메일을 보냈습니다. 메일의 링크를 누르면 구독이 시작됩니다. 이미 구독 중인 주소라면 따로 할 일이 없습니다.',
     en: 'We have sent a confirmation email to the address you entered. Press its link to start your subscription. If the address is already subscribed, there is nothing more to do.',
   },
+  confirmTitle: { ko: '구독 확인', en: 'Confirm your subscription' },
+  confirmAsk: {
+    ko: '아래 버튼을 누르면 이 주소로 뉴스레터 구독이 시작됩니다:',
+    en: 'Press the button to start the newsletter for:',
+  },
+  confirmButton: { ko: '구독 확인하기', en: 'Confirm subscription' },
   confirmedTitle: { ko: '구독이 확인되었습니다', en: 'Subscription confirmed' },
   confirmed: {
     ko: '환영합니다! 다음 호부터 뉴스 브리핑을 보내 드립니다.',

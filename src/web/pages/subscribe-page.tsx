@@ -14,13 +14,27 @@ export interface SubscribePageProps {
 
 /** The sign-up form; shown again with the reader's input and the problems when it is refused. */
 export function SubscribePage({ config, values, errors }: SubscribePageProps) {
-  const emailInvalid =
-    errors.email === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': 'email-error' };
   return (
     <Layout config={config} title={pageText.subscribeTitle}>
       <p>
         <Bi text={pageText.subscribeIntro} />
       </p>
+      <SubscribeForm config={config} values={values} errors={errors} />
+      <p>
+        <a href="/archive">
+          <Bi text={pageText.pastEditions} />
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The form itself, on the subscribe page and the home page. */
+export function SubscribeForm({ config, values, errors }: SubscribePageProps) {
+  const emailInvalid =
+    errors.email === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': 'email-error' };
+  return (
+    <>
       <ErrorSummary errors={errors} />
       <form method="post" action="/subscribe" noValidate>
         <div className="field">
@@ -54,6 +68,6 @@ export function SubscribePage({ config, values, errors }: SubscribePageProps) {
           <Bi text={pageText.submit} />
         </button>
       </form>
-    </Layout>
+    </>
   );
 }

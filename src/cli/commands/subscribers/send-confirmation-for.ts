@@ -4,8 +4,8 @@ import { createMailer } from '../../../mail/create-mailer.ts';
 import type { Mailer } from '../../../mail/mailer.ts';
 import type { Subscriber } from '../../../subscribers/subscriber.ts';
 import type { SubscriberStore } from '../../../subscribers/subscriber-store.ts';
-import { requireSecret } from '../../../web/require-secret.ts';
-import { sendConfirmation } from '../../../web/transactional/send-confirmation.ts';
+import { requireSecret } from '../../../config/require-secret.ts';
+import { sendConfirmation } from '../../../transactional/send-confirmation.ts';
 
 /** Confirmation mails from the CLI: one mailer for a run, each send recorded on the consent. */
 export function confirmationSender(config: Config, store: SubscriberStore) {

@@ -1,10 +1,10 @@
-import type { Config } from '../../config/config.ts';
-import type { Mailer } from '../../mail/mailer.ts';
-import type { SentInfo } from '../../mail/outgoing-mail.ts';
-import type { Subscriber } from '../../subscribers/subscriber.ts';
-import { CONFIRM_TTL_MS, confirmToken } from '../../subscribers/tokens.ts';
-import { requireSecret } from '../require-secret.ts';
-import { renderTransactionalEmail } from '../../render/render-transactional-email.ts';
+import type { Config } from '../config/config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { SentInfo } from '../mail/outgoing-mail.ts';
+import type { Subscriber } from '../subscribers/subscriber.ts';
+import { CONFIRM_TTL_MS, confirmToken } from '../subscribers/tokens.ts';
+import { requireSecret } from '../config/require-secret.ts';
+import { renderTransactionalEmail } from './render-transactional-email.ts';
 
 /**
  * Send the double opt-in mail for a pending subscriber. The caller records it with
