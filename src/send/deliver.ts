@@ -41,6 +41,7 @@ export interface DeliverOptions {
   retryBaseMs?: number;
   /** Wait within the run for a retry due no later than this; later ones are left to the next run. */
   maxRetryWaitMs?: number;
+  /** Default: `send.leaseSeconds` of the config. */
   leaseMs?: number;
   /** First pause of every worker after a connection failure or a throttling reply; doubles. */
   throttleMs?: number;
@@ -78,7 +79,7 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     tally(result, event);
     options.onEvent?.(event);
   };
-  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const leaseMs = options.leaseMs ?? options.config.send.leaseSeconds * 1000;
   // Our own signal: SIGTERM, a policy pause, a fatal error and a crash all stop every worker.
   const control = new AbortController();
   const stop = () => control.abort();
@@ -87,7 +88,6 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
   const { signal } = control;
   let crash: { error: unknown } | undefined;
 
-  await deps.ledger.releaseDeadOwners(scope);
   const rate = createRateLimiter(options.ratePerSecond);
   const gate = createSmtpGate({
     pauseMs: options.throttleMs ?? 1000,
