@@ -46,6 +46,9 @@ export function createDatabase(url: string, options: CreateDatabaseOptions = {})
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeroes, not left in freed pages: `subscribers remove
+    // --forget` must leave no copy of the address in the file (checkpoint-wal.ts empties the log).
+    sqlite.pragma('secure_delete = ON');
     // better-sqlite3 builds SQLite with a 16 MB page cache (SQLite's own default is 2 MB); a send
     // to 100,000 readers filled it and it made a sixth of the process's memory. The send reads
     // through indexes; 4 MB holds their hot pages (docs/benchmarks.md, "Send").

@@ -136,7 +136,7 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         options.owner,
         'nothing in the edition for this segment',
       );
-      if (closed.size > 0) emit({ type: 'skipped', email: row.email, reason: 'empty segment' });
+      if (closed.size > 0) emit({ type: 'skipped', subscriberId: row.subscriber_id, email: row.email, reason: 'empty segment' });
       return;
     }
     const token = deps.tokenFor({ uid: row.subscriber_ref });
@@ -158,9 +158,9 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     }
     gate.passed();
     if (await deps.ledger.sent(row.id, options.owner, info)) {
-      emit({ type: 'sent', email: row.email, messageId: info.messageId, response: info.response });
+      emit({ type: 'sent', subscriberId: row.subscriber_id, email: row.email, messageId: info.messageId, response: info.response });
     } else {
-      emit({ type: 'lost', email: row.email, outcome: 'sent' });
+      emit({ type: 'lost', subscriberId: row.subscriber_id, email: row.email, outcome: 'sent' });
     }
   };
 

@@ -49,19 +49,19 @@ export async function recordFailure(
   if (caught.code === 'SMTP_PERMANENT') {
     const bounced = /\b5\.1\.\d+/.test(response);
     if (!(await ledger.failed(row.id, owner, { code: caught.code, response }))) {
-      emit({ type: 'lost', email: row.email, outcome: 'failed' });
+      emit({ type: 'lost', subscriberId: row.subscriber_id, email: row.email, outcome: 'failed' });
       return;
     }
     if (bounced) await context.source.markBounced(Number(row.subscriber_id));
-    emit({ type: 'failed', email: row.email, code: caught.code, response, bounced });
+    emit({ type: 'failed', subscriberId: row.subscriber_id, email: row.email, code: caught.code, response, bounced });
     return;
   }
   const retryAt = Date.now() + retryDelay(row.attempts + 1, context.retryBaseMs);
   const result = { runId: context.runId, nextAttemptAt: retryAt, code: caught.code, response };
   if (await ledger.deferred(row.id, owner, result)) {
-    emit({ type: 'deferred', email: row.email, code: caught.code, response, retryAt });
+    emit({ type: 'deferred', subscriberId: row.subscriber_id, email: row.email, code: caught.code, response, retryAt });
   } else {
-    emit({ type: 'lost', email: row.email, outcome: 'deferred' });
+    emit({ type: 'lost', subscriberId: row.subscriber_id, email: row.email, outcome: 'deferred' });
   }
   const gate = context.gate.failed(caught, startedAt);
   if (gate.unreachable) {

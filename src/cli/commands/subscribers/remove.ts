@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import type { Config } from '../../../config/config.ts';
+import { checkpointWal } from '../../../db/checkpoint-wal.ts';
 import { createDatabase } from '../../../db/create-database.ts';
 import { GazetteError } from '../../../errors.ts';
+import { forgetOutboxMail } from '../../../mail/forget-outbox-mail.ts';
 import { forgetRecipient } from '../../../send/forget-recipient.ts';
+import { createKyselyStore } from '../../../subscribers/create-kysely-store.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
 import type { Output } from '../../output.ts';
 import { withStore } from './with-store.ts';
@@ -18,16 +22,7 @@ export function registerRemove(group: Command, output: Output): void {
       const address = normalizeEmail(email);
       await withStore(command, async (store, config) => {
         if (options.forget) {
-          const ref = (await store.findByEmail(address))?.uid;
-          const found = await store.forget(address);
-          // The delivery ledger keeps each recipient's address too (by email as well: a retry
-          // after the store's erasure still finds the rows).
-          const ledgerDb = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-          try {
-            await forgetRecipient(ledgerDb.db, { ref, email: address });
-          } finally {
-            await ledgerDb.close();
-          }
+          const found = await forgetEverywhere(config, address);
           output.out(
             found
               ? `Erased ${address}; the address is now on the suppression list (stored as a hash only).\n`
@@ -51,4 +46,29 @@ export function registerRemove(group: Command, output: Output): void {
         );
       });
     });
+}
+
+/**
+ * GDPR Art. 17 in one transaction: the subscriber and consent records, the delivery ledger's
+ * copies (by reference and by address: a retry after an earlier erasure still finds the rows)
+ * and the suppression entry commit together or not at all. Then, on SQLite, the log is
+ * checkpointed so that no older page with the address stays in the -wal file, and the outbox
+ * files addressed to it are deleted. Running it again is harmless.
+ */
+async function forgetEverywhere(config: Config, address: string): Promise<boolean> {
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  try {
+    const found = await database.db.transaction().execute(async (trx) => {
+      const store = createKyselyStore(trx, { secret: config.secret });
+      const ref = (await store.findByEmail(address))?.uid;
+      const erased = await store.forget(address);
+      await forgetRecipient(trx, { ref, email: address });
+      return erased;
+    });
+    await checkpointWal(database.db);
+    await forgetOutboxMail(config.outboxDir, address);
+    return found;
+  } finally {
+    await database.close();
+  }
 }
