@@ -112,6 +112,9 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     owner: options.owner,
     runId: options.runId,
     retryBaseMs: options.retryBaseMs ?? 2000,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
+    maxAttempts: options.maxAttempts,
+    connectionStreaks: new Map<number, { count: number; since: number }>(),
     emit,
     halt: (fatal: { code: string; message: string }) => {
       if (result.fatal === undefined) emit({ type: 'fatal', ...fatal });
@@ -136,7 +139,8 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         options.owner,
         'nothing in the edition for this segment',
       );
-      if (closed.size > 0) emit({ type: 'skipped', subscriberId: row.subscriber_id, email: row.email, reason: 'empty segment' });
+      if (closed.size > 0)
+        emit({ type: 'skipped', subscriberId: row.subscriber_id, email: row.email, reason: 'empty segment' });
       return;
     }
     const token = deps.tokenFor({ uid: row.subscriber_ref });
@@ -158,7 +162,13 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     }
     gate.passed();
     if (await deps.ledger.sent(row.id, options.owner, info)) {
-      emit({ type: 'sent', subscriberId: row.subscriber_id, email: row.email, messageId: info.messageId, response: info.response });
+      emit({
+        type: 'sent',
+        subscriberId: row.subscriber_id,
+        email: row.email,
+        messageId: info.messageId,
+        response: info.response,
+      });
     } else {
       emit({ type: 'lost', subscriberId: row.subscriber_id, email: row.email, outcome: 'sent' });
     }
