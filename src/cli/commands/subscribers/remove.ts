@@ -22,7 +22,13 @@ export function registerRemove(group: Command, output: Output): void {
       const address = normalizeEmail(email);
       await withStore(command, async (store, config) => {
         if (options.forget) {
-          const found = await forgetEverywhere(config, address);
+          const { found, flushed } = await forgetEverywhere(config, address);
+          if (!flushed) {
+            output.err(
+              'gazette: another process held the SQLite write-ahead log open, so older copies of the erased ' +
+                'rows may stay in the -wal file until its next checkpoint: run this command again once it is idle.\n',
+            );
+          }
           output.out(
             found
               ? `Erased ${address}; the address is now on the suppression list (stored as a hash only).\n`
@@ -55,7 +61,10 @@ export function registerRemove(group: Command, output: Output): void {
  * checkpointed so that no older page with the address stays in the -wal file, and the outbox
  * files addressed to it are deleted. Running it again is harmless.
  */
-async function forgetEverywhere(config: Config, address: string): Promise<boolean> {
+async function forgetEverywhere(
+  config: Config,
+  address: string,
+): Promise<{ found: boolean; flushed: boolean }> {
   const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
   try {
     const found = await database.db.transaction().execute(async (trx) => {
@@ -65,9 +74,9 @@ async function forgetEverywhere(config: Config, address: string): Promise<boolea
       await forgetRecipient(trx, { ref, email: address });
       return erased;
     });
-    await checkpointWal(database.db);
+    const flushed = await checkpointWal(database.db);
     await forgetOutboxMail(config.outboxDir, address);
-    return found;
+    return { found, flushed };
   } finally {
     await database.close();
   }
