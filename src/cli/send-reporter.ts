@@ -73,7 +73,7 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
       }
       if (event.type === 'failed' || event.type === 'skipped') done++;
       if (json) {
-        line({ list: list.id, ...event });
+        line({ list: list.id, ...withoutAddress(event) });
       } else if (event.type === 'paused') {
         output.err(`\npaused: ${event.reason}\n`);
       } else if (event.type === 'fatal') {
@@ -82,9 +82,13 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
         const seconds = Math.max(0, Math.ceil((event.untilMs - Date.now()) / 1000));
         output.err(`\nSMTP server trouble (${event.response}): every worker waits ${seconds}s\n`);
       } else if (event.type === 'lost') {
-        output.err(`\nlease lost for ${event.email}: its result (${event.outcome}) was not recorded\n`);
+        output.err(
+          `\nlease lost for subscriber ${event.subscriberId}: its result (${event.outcome}) was not recorded\n`,
+        );
       } else if (event.type === 'failed' || event.type === 'deferred') {
-        output.err(`\n${event.type} ${event.email}: ${event.response}\n`);
+        output.err(
+          `\n${event.type} subscriber ${event.subscriberId}: ${redact(event.response, event.email)}\n`,
+        );
       }
       progress();
     },
@@ -114,6 +118,23 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
       );
     },
   };
+}
+
+/**
+ * A log line names a recipient by subscriber id only: logs are copied, shipped and kept, and
+ * `subscribers remove --forget` cannot reach them. Servers often quote the address in their
+ * reply (`550 5.1.1 <kim@example.com>: no such user`): it is masked there too.
+ */
+function withoutAddress(event: DeliveryEvent): Record<string, unknown> {
+  if (!('email' in event)) return event;
+  const { email, ...rest } = event;
+  return 'response' in rest ? { ...rest, response: redact(rest.response, email) } : rest;
+}
+
+function redact(text: string, email: string): string {
+  if (email === '') return text;
+  const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(escaped, 'gi'), '(recipient)');
 }
 
 function round(value: number): number {

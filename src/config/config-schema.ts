@@ -96,6 +96,8 @@ export const configSchema = z
         ratePerSecond: z.number().min(0).default(0),
         pool: z.number().int().min(1).max(50).default(5),
         maxAttempts: z.number().int().min(1).max(20).default(4),
+        /** How long a claimed row stays with its worker without a renewal (renewed every third). */
+        leaseSeconds: z.number().int().min(1).max(3600).default(600),
         verpDomain: headerText.optional(),
         dkim: z
           .strictObject({ domainName: headerText, keySelector: headerText, privateKeyFile: z.string() })

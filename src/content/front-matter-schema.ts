@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from './clean-text.ts';
-import { isValidPublishedDate } from './published-date.ts';
+import { isValidPublishedDate, publishedDateProblem } from './published-date.ts';
 
 const LIST_HINT = 'must be a list such as ["tech", "policy"]';
 
@@ -98,10 +98,9 @@ export const frontMatterSchema = z
             : 'must be a date such as "2026-03-02" (in quotes)',
       })
       .trim()
-      .refine(
-        isValidPublishedDate,
-        'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00',
-      ),
+      .refine(isValidPublishedDate, {
+        error: (issue) => publishedDateProblem(String(issue.input)),
+      }),
     date_ingested: optionalText(LIMITS.label, 'a timestamp'),
     source_name: optionalText(LIMITS.label, 'a name'),
     source_id: optionalText(LIMITS.label, 'a label'),

@@ -19,8 +19,15 @@ const READ_BATCH = 64;
 
 /** Find, parse and validate every item under a folder. A bad file never stops the good ones. */
 export async function loadItems(dir: string): Promise<LoadResult> {
-  const files = await findContentFiles(dir);
-  const problems: ContentProblem[] = [];
+  const { files, links } = await walkContent(dir);
+  // A symbolic link is not followed (content/README.md): said, not skipped silently.
+  const problems: ContentProblem[] = links.map((file) => ({
+    file,
+    message:
+      'is a symbolic link, which Gazette does not follow: copy the file into the content folder (or point contentDir at the real folder)',
+    severity: 'error',
+    code: 'CONTENT_FILE',
+  }));
   const items: Item[] = [];
   const byId = new Map<string, Item>();
   for (let start = 0; start < files.length; start += READ_BATCH) {
@@ -37,7 +44,15 @@ export async function loadItems(dir: string): Promise<LoadResult> {
               problem: `is larger than ${MAX_FILE_CHARS} characters (${megabytes(size)} on disk): not a digest item; it was not read`,
             };
           }
-          return { file, source: await readFile(full, 'utf8') };
+          const bytes = await readFile(full);
+          const utf16 = utf16Kind(bytes);
+          if (utf16 !== undefined) {
+            return {
+              file,
+              problem: `is saved as ${utf16}: save it as UTF-8 (in most editors: Save with Encoding, or Save As → Encoding → UTF-8)`,
+            };
+          }
+          return { file, source: bytes.toString('utf8') };
         } catch (error) {
           return { file, problem: `cannot be read: ${(error as Error).message}` };
         }
@@ -66,12 +81,18 @@ export async function loadItems(dir: string): Promise<LoadResult> {
       items.push(parsed.item);
     }
   }
-  return { items, problems, files: files.length };
+  return { items, problems, files: files.length + links.length };
 }
 
 /** Content files under dir, relative, sorted; hidden entries and node_modules are skipped. */
 export async function findContentFiles(dir: string): Promise<string[]> {
+  return (await walkContent(dir)).files;
+}
+
+/** The content files under dir and, apart, the symbolic links that would have been content. */
+async function walkContent(dir: string): Promise<{ files: string[]; links: string[] }> {
   const found: string[] = [];
+  const links: string[] = [];
   const walk = async (relative: string): Promise<void> => {
     let entries;
     try {
@@ -92,11 +113,45 @@ export async function findContentFiles(dir: string): Promise<string[]> {
       if (entry.isDirectory()) await walk(child);
       else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !isReadme(entry.name)) {
         found.push(child);
+      } else if (entry.isSymbolicLink() && (await isContentLink(path.join(dir, child), entry.name))) {
+        links.push(child);
       }
     }
   };
   await walk('');
-  return found.sort();
+  return { files: found.sort(), links: links.sort() };
+}
+
+/** A link named like a content file, or to a folder (which may hold some); a dangling one too. */
+async function isContentLink(full: string, name: string): Promise<boolean> {
+  if (EXTENSIONS.has(path.extname(name).toLowerCase()) && !isReadme(name)) return true;
+  try {
+    return (await stat(full)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `UTF-16` when the bytes are UTF-16 text: a byte-order mark, or (without one) the zero bytes
+ * that ASCII characters such as the `---` and field names leave in every other byte. Read as
+ * UTF-8 such a file is all NULs and would be called binary.
+ */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian)';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
+  const sample = bytes.subarray(0, 1024 - (Math.min(bytes.length, 1024) % 2));
+  if (sample.length < 8) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'UTF-16 (little-endian)';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'UTF-16 (big-endian)';
+  return undefined;
 }
 
 function megabytes(bytes: number): string {

@@ -1,47 +1,53 @@
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))?$/i;
+import { isValid, parseISO } from 'date-fns';
+
+/** The last year an item may be dated: a later one is a typo (9999 made an edition dated 10000). */
+export const LATEST_YEAR = 2100;
+
+const NOT_A_DATE = 'is not a real date: use YYYY-MM-DD or an ISO 8601 timestamp such as 2026-03-02T08:30:00+09:00';
+
+/**
+ * The shapes Gazette accepts. parseISO alone would also take week dates (`2026-W10-1`), ordinal
+ * dates (`2026-061`), the basic format (`20260302`) and year-month (`2026-03`), which the rest of
+ * Gazette reads by position (the local date is the first ten characters): the shape is checked
+ * here first, and parseISO then checks the calendar (Feb 30, minute 60, offset minute 60).
+ */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-](\d{2}):?\d{2})?$/i;
 
 /** True for `YYYY-MM-DD` or an ISO 8601 timestamp naming a real calendar date, time and offset. */
 export function isValidPublishedDate(value: string): boolean {
-  const date = DATE_ONLY.exec(value);
-  if (date) return isRealDate(Number(date[1]), Number(date[2]), Number(date[3]));
+  return publishedDateProblem(value) === undefined;
+}
+
+/** Why a `date_published` value is refused (the message for the editor), or undefined if it is fine. */
+export function publishedDateProblem(value: string): string | undefined {
   const stamp = TIMESTAMP.exec(value);
-  if (!stamp) return false;
-  const [hour, minute, second] = [Number(stamp[4]), Number(stamp[5]), Number(stamp[6] ?? 0)];
-  // Real UTC offsets run from -12:00 to +14:00.
-  const offsetOk = stamp[8] === undefined || (Number(stamp[9]) <= 14 && Number(stamp[10]) < 60);
-  return (
-    isRealDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])) &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60 &&
-    offsetOk
-  );
+  if (!DATE_ONLY.test(value) && stamp === null) return NOT_A_DATE;
+  if (!isValid(parseISO(normalised(value)))) return NOT_A_DATE;
+  // parseISO takes 24:00 (the next day's midnight) and offsets up to ±23:59; real UTC offsets
+  // run from -12:00 to +14:00, and an item at 24:00 would land in the wrong edition.
+  if (stamp !== null && (Number(stamp[1]) > 23 || Number(stamp[3] ?? 0) > 14)) return NOT_A_DATE;
+  const year = Number(value.slice(0, 4));
+  if (year > LATEST_YEAR) return `is in the year ${year}: check the year (items may be dated up to ${LATEST_YEAR})`;
+  return undefined;
 }
 
 /** True when the value is a timestamp with an explicit offset (`Z` or `+09:00`). */
 export function hasOffset(value: string): boolean {
   const stamp = TIMESTAMP.exec(value);
-  return stamp !== null && stamp[7] !== undefined;
+  return stamp !== null && stamp[2] !== undefined;
 }
 
 /**
  * The instant a timestamp with an offset names, in ms since the epoch; undefined for a date-only
- * value, a timestamp without offset, or anything invalid. Normalised first: `Date` parsing of
- * lower-case `t`/`z`, a space separator or `+0900` varies between engines.
+ * value, a timestamp without offset, or anything invalid.
  */
 export function instantOf(value: string): number | undefined {
   if (!isValidPublishedDate(value) || !hasOffset(value)) return undefined;
-  const normalised = value
-    .toUpperCase()
-    .replace(' ', 'T')
-    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const time = Date.parse(normalised);
-  return Number.isNaN(time) ? undefined : time;
+  return parseISO(normalised(value)).getTime();
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+/** parseISO wants upper-case `T` and `Z`; Gazette has always accepted `t` and `z` too. */
+function normalised(value: string): string {
+  return value.toUpperCase();
 }

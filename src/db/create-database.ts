@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.ts';
 import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -40,15 +41,19 @@ export function createDatabase(url: string, options: CreateDatabaseOptions = {})
     const resolved = file === ':memory:' ? file : path.resolve(options.rootDir ?? process.cwd(), file);
     if (resolved !== ':memory:') mkdirSync(path.dirname(resolved), { recursive: true });
     const sqlite = new Sqlite(resolved);
-    // WAL lets readers and one writer work at once; busy_timeout makes concurrent senders wait, not fail.
+    // WAL lets readers and one writer work at once; busy_timeout makes concurrent writers wait, not
+    // fail (transactions begin IMMEDIATE so that it applies to them too: immediate-sqlite-dialect.ts).
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeroes, not left in freed pages: `subscribers remove
+    // --forget` must leave no copy of the address in the file (checkpoint-wal.ts empties the log).
+    sqlite.pragma('secure_delete = ON');
     // better-sqlite3 builds SQLite with a 16 MB page cache (SQLite's own default is 2 MB); a send
     // to 100,000 readers filled it and it made a sixth of the process's memory. The send reads
     // through indexes; 4 MB holds their hot pages (docs/benchmarks.md, "Send").
     sqlite.pragma('cache_size = -4000');
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -18,9 +18,10 @@ export function createOutboxMailer(dir: string): Mailer {
     async send(mail: OutgoingMail): Promise<SentInfo> {
       const info = await composer.sendMail(toNodemailerMessage(mail));
       await mkdir(dir, { recursive: true });
+      // The name carries no address: it would outlive an erasure in logs, listings and the
+      // ledger's reply column. forget-outbox-mail.ts finds a reader's files by their To header.
       const stem = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++counter}`;
-      const safeTo = mail.to.replace(/[^A-Za-z0-9@._+-]/g, '_').slice(0, 80);
-      const file = path.join(dir, `${stem}-${safeTo}.eml`);
+      const file = path.join(dir, `${stem}.eml`);
       // Write then rename: a crash never leaves half a message that looks whole.
       await writeFile(`${file}.part`, info.message as Buffer);
       await rename(`${file}.part`, file);

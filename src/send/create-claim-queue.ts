@@ -76,7 +76,12 @@ export function createClaimQueue(
     );
     for (const row of gone) {
       if (closed.has(row.id))
-        options.emit({ type: 'skipped', email: row.email, reason: 'no longer subscribed' });
+        options.emit({
+          type: 'skipped',
+          subscriberId: row.subscriber_id,
+          email: row.email,
+          reason: 'no longer subscribed',
+        });
     }
     const wanted = rows.filter((row) => active.has(row.id));
     if (signal.aborted) await ledger.release(ids(wanted), owner);

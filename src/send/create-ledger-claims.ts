@@ -1,9 +1,8 @@
 import type { Database } from '../db/create-database.ts';
 import { handedBack } from './handed-back.ts';
 import type { Ledger } from './ledger.ts';
-import { isDeadLocalOwner } from './owner-tag.ts';
 
-export type LedgerClaims = Pick<Ledger, 'claim' | 'renew' | 'release' | 'releaseDeadOwners' | 'nextRetryAt'>;
+export type LedgerClaims = Pick<Ledger, 'claim' | 'renew' | 'release' | 'nextRetryAt'>;
 
 /** Who holds which row: claiming, keeping and giving back leases. */
 export function createLedgerClaims(database: Database): LedgerClaims {
@@ -76,31 +75,6 @@ export function createLedgerClaims(database: Database): LedgerClaims {
           .where('claimed_by', '=', owner)
           .execute();
       }
-    },
-
-    async releaseDeadOwners(scope) {
-      const owners = await db
-        .selectFrom('deliveries')
-        .select('claimed_by')
-        .distinct()
-        .where('edition', '=', scope.edition)
-        .where('list_id', '=', scope.listId)
-        .where('status', '=', 'claimed')
-        .execute();
-      let released = 0;
-      for (const { claimed_by: owner } of owners) {
-        if (owner === null || !isDeadLocalOwner(owner)) continue;
-        const result = await db
-          .updateTable('deliveries')
-          .set({ status: 'pending', ...handedBack() })
-          .where('edition', '=', scope.edition)
-          .where('list_id', '=', scope.listId)
-          .where('status', '=', 'claimed')
-          .where('claimed_by', '=', owner)
-          .executeTakeFirst();
-        released += Number(result.numUpdatedRows);
-      }
-      return released;
     },
 
     async nextRetryAt(scope, runId, maxAttempts) {

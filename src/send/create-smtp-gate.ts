@@ -4,8 +4,8 @@ import { sleep } from './create-rate-limiter.ts';
 /**
  * What every worker of a run shares about the SMTP server: after a connection failure or a
  * throttling reply (421, 4.7.x) all of them wait, the wait doubling each time up to a cap;
- * after `maxConnectionRounds` connection failures in a row with no message through, the
- * server is unreachable. Failures of attempts started before the current pause began are the
+ * after `maxConnectionRounds` connection failures in a row with no answer in between (no
+ * message through, no reply about any recipient), the server is unreachable. Failures of attempts started before the current pause began are the
  * same trouble seen by the workers in flight at the time: they count once, not once each.
  */
 export interface SmtpGate {
@@ -13,8 +13,14 @@ export interface SmtpGate {
   wait(signal?: AbortSignal): Promise<void>;
   /** A message went through: the next trouble starts from the first pause again. */
   passed(): void;
-  /** A failed attempt that started at `startedAt` (epoch ms). */
+  /**
+   * A failed attempt that started at `startedAt` (epoch ms). A reply about one recipient (4xx
+   * other than throttling, 5xx) is an answer: the server is up, so the count of connection
+   * failures starts again, as after a message that went through.
+   */
   failed(error: GazetteError, startedAt: number): { pausedUntil?: number; unreachable: boolean };
+  /** Whether the server answered any recipient (sent, or a reply about them) at or after `time`. */
+  answeredSince(time: number): boolean;
 }
 
 export interface SmtpGateOptions {
@@ -29,23 +35,38 @@ export function createSmtpGate(options: SmtpGateOptions): SmtpGate {
   let pausedAt = Number.NEGATIVE_INFINITY;
   let rounds = 0;
   let connectionRounds = 0;
+  let answeredAt = Number.NEGATIVE_INFINITY;
+  const answered = () => {
+    rounds = 0;
+    connectionRounds = 0;
+    answeredAt = Date.now();
+  };
   return {
     async wait(signal) {
       while (Date.now() < until && !signal?.aborted) await sleep(until - Date.now(), signal);
     },
-    passed() {
-      rounds = 0;
-      connectionRounds = 0;
-    },
+    passed: answered,
     failed(error, startedAt) {
       const connection = error.code === 'SMTP_CONNECTION';
-      if ((!connection && !isThrottling(error)) || startedAt < pausedAt) return { unreachable: false };
+      if (!connection && !isThrottling(error)) {
+        answered();
+        return { unreachable: false };
+      }
+      // Slowing us down is an answer too: the server is reachable, though the pause goes on.
+      if (!connection) {
+        connectionRounds = 0;
+        answeredAt = Date.now();
+      }
+      if (startedAt < pausedAt) return { unreachable: false };
       rounds++;
       if (connection) connectionRounds++;
       if (connectionRounds >= options.maxConnectionRounds) return { unreachable: true };
       pausedAt = Date.now();
       until = pausedAt + Math.min(options.maxPauseMs, options.pauseMs * 2 ** (rounds - 1));
       return { pausedUntil: until, unreachable: false };
+    },
+    answeredSince(time) {
+      return answeredAt >= time;
     },
   };
 }

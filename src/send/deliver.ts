@@ -41,6 +41,7 @@ export interface DeliverOptions {
   retryBaseMs?: number;
   /** Wait within the run for a retry due no later than this; later ones are left to the next run. */
   maxRetryWaitMs?: number;
+  /** Default: `send.leaseSeconds` of the config. */
   leaseMs?: number;
   /** First pause of every worker after a connection failure or a throttling reply; doubles. */
   throttleMs?: number;
@@ -78,7 +79,7 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     tally(result, event);
     options.onEvent?.(event);
   };
-  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const leaseMs = options.leaseMs ?? options.config.send.leaseSeconds * 1000;
   // Our own signal: SIGTERM, a policy pause, a fatal error and a crash all stop every worker.
   const control = new AbortController();
   const stop = () => control.abort();
@@ -87,7 +88,6 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
   const { signal } = control;
   let crash: { error: unknown } | undefined;
 
-  await deps.ledger.releaseDeadOwners(scope);
   const rate = createRateLimiter(options.ratePerSecond);
   const gate = createSmtpGate({
     pauseMs: options.throttleMs ?? 1000,
@@ -112,6 +112,9 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     owner: options.owner,
     runId: options.runId,
     retryBaseMs: options.retryBaseMs ?? 2000,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
+    maxAttempts: options.maxAttempts,
+    connectionStreaks: new Map<number, { count: number; since: number }>(),
     emit,
     halt: (fatal: { code: string; message: string }) => {
       if (result.fatal === undefined) emit({ type: 'fatal', ...fatal });
@@ -136,7 +139,8 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         options.owner,
         'nothing in the edition for this segment',
       );
-      if (closed.size > 0) emit({ type: 'skipped', email: row.email, reason: 'empty segment' });
+      if (closed.size > 0)
+        emit({ type: 'skipped', subscriberId: row.subscriber_id, email: row.email, reason: 'empty segment' });
       return;
     }
     const token = deps.tokenFor({ uid: row.subscriber_ref });
@@ -158,9 +162,15 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
     }
     gate.passed();
     if (await deps.ledger.sent(row.id, options.owner, info)) {
-      emit({ type: 'sent', email: row.email, messageId: info.messageId, response: info.response });
+      emit({
+        type: 'sent',
+        subscriberId: row.subscriber_id,
+        email: row.email,
+        messageId: info.messageId,
+        response: info.response,
+      });
     } else {
-      emit({ type: 'lost', email: row.email, outcome: 'sent' });
+      emit({ type: 'lost', subscriberId: row.subscriber_id, email: row.email, outcome: 'sent' });
     }
   };
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DeliveryTables } from './tables.ts';
+import type { Tables } from '../db/tables.ts';
 
 /** Who to erase from the ledger: the store's public reference, and the address itself. */
 export interface ForgetTarget {
@@ -13,9 +13,10 @@ export interface ForgetTarget {
  * GDPR Art. 17 for the delivery ledger: blank the address, the name and the server's reply
  * (an SMTP reply or outbox file name often quotes the address) of every row of this recipient.
  * Ids, edition, status and counts stay, so the ledger still adds up and a re-run does not mail
- * the row again; rows not yet sent are closed as skipped. Returns the rows erased.
+ * the row again; rows not yet sent are closed as skipped. Returns the rows erased. Pass a
+ * transaction to join the erasure of the subscriber records (subscribers remove --forget does).
  */
-export async function forgetRecipient(db: Kysely<DeliveryTables>, target: ForgetTarget): Promise<number> {
+export async function forgetRecipient(db: Kysely<Tables>, target: ForgetTarget): Promise<number> {
   const mine = db.updateTable('deliveries').where((eb) => {
     const matches = [eb('email', '=', target.email)];
     if (target.ref !== undefined) matches.push(eb('subscriber_ref', '=', target.ref));

@@ -17,11 +17,14 @@ export interface LedgerScope {
 }
 
 export interface ClaimOptions {
-  /** `host:pid:run`: who holds the claim (see `releaseDeadOwners`). */
+  /** Who holds the claim (`ownerTag`); unique per run, so no two workers ever share one. */
   owner: string;
   runId: string;
   limit: number;
-  /** A claim not finished (or renewed) by then is open again: the worker is presumed dead. */
+  /**
+   * A claim not finished (or renewed) by then is open again: the worker is presumed dead. This
+   * is the only way a row leaves a worker that did not give it back: no process ids are checked.
+   */
   leaseMs: number;
   /** Deferred rows are retried at most this many times per run. */
   maxAttempts: number;
@@ -55,8 +58,6 @@ export interface Ledger {
   skipped(ids: number[], owner: string, reason: string): Promise<Set<number>>;
   /** Give back rows held by `owner` that were never attempted (a clean stop). */
   release(ids: number[], owner: string): Promise<void>;
-  /** Open again the rows claimed by workers on this host whose process is gone. */
-  releaseDeadOwners(scope: LedgerScope): Promise<number>;
   /** When the next deferred row this run may still retry is due, if any. */
   nextRetryAt(scope: LedgerScope, runId: string, maxAttempts: number): Promise<number | undefined>;
   counts(scope: LedgerScope): Promise<StatusCounts>;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { Tables } from '../db/tables.ts';
+import { checkpointWal } from '../db/checkpoint-wal.ts';
 import { GazetteError } from '../errors.ts';
 import { findByUids } from './find-by-uids.ts';
 import { emailKey } from './normalize-email.ts';
@@ -14,21 +15,39 @@ import type {
   SubscriberStatus,
 } from './subscriber.ts';
 import type { ImportOutcome, SubscriberPage, SubscriberStore } from './subscriber-store.ts';
-import { suppressionHash } from './suppression-hash.ts';
+import { KEYED_PREFIX, suppressionHash } from './suppression-hash.ts';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
-/** The subscriber store over Kysely; the same code serves SQLite and PostgreSQL. */
-export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
+export interface KyselyStoreOptions {
+  /**
+   * GAZETTE_SECRET: keys the suppression list (see suppression-hash.ts). Without it the store
+   * can still read entries written before keying, and refuses anything else that needs the list.
+   */
+  secret?: string;
+}
+
+/**
+ * The subscriber store over Kysely; the same code serves SQLite and PostgreSQL. Given a
+ * transaction (`db.transaction().execute((trx) => createKyselyStore(trx)…)`) every call runs
+ * inside it, so a caller can join the store's writes with its own (the erasure does).
+ */
+export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions = {}): SubscriberStore {
   const iso = (now?: Date) => (now ?? new Date()).toISOString();
+  const suppression = createSuppression(options.secret);
+  const subscribeIn = (trx: Db, input: SubscribeInput, at: string) =>
+    subscribeWith(suppression, trx, input, at);
+  // SQLite transactions begin IMMEDIATE (src/db/immediate-sqlite-dialect.ts): they read, then write.
+  const write = <T>(run: (trx: Db) => Promise<T>): Promise<T> =>
+    db.isTransaction ? run(db) : db.transaction().execute(run);
   return {
     async subscribe(input, now) {
       try {
-        return await db.transaction().execute((trx) => subscribeIn(trx, input, iso(now)));
+        return await write((trx) => subscribeIn(trx, input, iso(now)));
       } catch (error) {
         // Two requests raced to insert one address: the loser sees the winner's row on retry.
-        if (!isUniqueViolation(error)) throw storeError('subscribe', error);
-        return db.transaction().execute((trx) => subscribeIn(trx, input, iso(now)));
+        if (!isUniqueViolation(error) || db.isTransaction) throw storeError('subscribe', error);
+        return write((trx) => subscribeIn(trx, input, iso(now)));
       }
     },
     async markConfirmationSent(id, now) {
@@ -42,7 +61,7 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
     },
     async confirm(uid, ip, now) {
       const at = iso(now);
-      return db.transaction().execute(async (trx) => {
+      return write(async (trx) => {
         // One conditional UPDATE, not read-then-write: of simultaneous clicks on one link only the
         // first finds the row still pending (PostgreSQL re-checks the WHERE after the row lock),
         // so only one caller is told `changed` and sends the welcome.
@@ -63,7 +82,7 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
         }
         await stampLatestConsent(trx, row.id, { confirmed_at: at, confirm_ip: ip });
         // The owner asked again and proved the mailbox: an earlier --forget no longer applies.
-        await trx.deleteFrom('suppressions').where('email_hash', '=', suppressionHash(row.email)).execute();
+        await suppression.lift(trx, row.email);
         return { subscriber: toSubscriber(row), changed: true };
       });
     },
@@ -78,7 +97,7 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
       return row === undefined ? undefined : toSubscriber(row);
     },
     async unsubscribe(uid, source, now) {
-      return db.transaction().execute(async (trx) => {
+      return write(async (trx) => {
         const row = await trx.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
         if (row === undefined) return undefined;
         if (row.status !== 'active' && row.status !== 'pending') return toSubscriber(row);
@@ -146,38 +165,42 @@ export function createKyselyStore(db: Kysely<Tables>): SubscriberStore {
     },
     async importBatch(rows, now) {
       const at = iso(now);
-      return db.transaction().execute(async (trx) => {
+      return write(async (trx) => {
         const outcomes: ImportOutcome[] = [];
-        for (const input of rows) outcomes.push(await importIn(trx, input, at));
+        for (const input of rows) outcomes.push(await importIn(suppression, trx, input, at));
         return outcomes;
       });
     },
     async forget(email, now) {
-      return db.transaction().execute(async (trx) => {
+      const found = await write(async (trx) => {
         const row = await findRow(trx, email);
         if (row !== undefined) {
           await trx.deleteFrom('consents').where('subscriber_id', '=', row.id).execute();
           await trx.deleteFrom('subscribers').where('id', '=', row.id).execute();
         }
-        await trx
-          .insertInto('suppressions')
-          .values({ email_hash: suppressionHash(email), reason: 'forget', created_at: iso(now) })
-          .onConflict((oc) => oc.column('email_hash').doNothing())
-          .execute();
+        await suppression.add(trx, email, 'forget', iso(now));
         return row !== undefined;
       });
+      // Within a caller's transaction the caller checkpoints once it has committed.
+      if (!db.isTransaction) await checkpointWal(db);
+      return found;
     },
     async isSuppressed(email) {
-      return isSuppressedIn(db, email);
+      return suppression.check(db, email);
     },
   };
 }
 
-async function subscribeIn(trx: Db, input: SubscribeInput, at: string): Promise<SubscribeResult> {
+async function subscribeWith(
+  suppression: Suppression,
+  trx: Db,
+  input: SubscribeInput,
+  at: string,
+): Promise<SubscribeResult> {
   const row = await findRow(trx, input.email);
   if (row === undefined) {
     // Only the owner, through the form, may lift a suppression (on confirming); not an import.
-    if (input.consent.source !== 'form' && (await isSuppressedIn(trx, input.email))) {
+    if (input.consent.source !== 'form' && (await suppression.check(trx, input.email))) {
       return { outcome: 'suppressed', confirmSentAt: null };
     }
     const subscriber = await insertSubscriber(trx, input, at);
@@ -214,9 +237,14 @@ async function subscribeIn(trx: Db, input: SubscribeInput, at: string): Promise<
   return { outcome: 'renewed', subscriber: toSubscriber(updated), confirmSentAt: null };
 }
 
-async function importIn(trx: Db, input: SubscribeInput, at: string): Promise<ImportOutcome> {
+async function importIn(
+  suppression: Suppression,
+  trx: Db,
+  input: SubscribeInput,
+  at: string,
+): Promise<ImportOutcome> {
   const row = await findRow(trx, input.email);
-  if (row === undefined) return (await subscribeIn(trx, input, at)).outcome;
+  if (row === undefined) return (await subscribeWith(suppression, trx, input, at)).outcome;
   // Merging never re-subscribes someone who left: status and consent stay as they are.
   const lists = toJsonList([...(JSON.parse(row.lists) as string[]), ...input.lists]);
   const activate = input.confirmed === true && row.status === 'pending';
@@ -306,13 +334,72 @@ function latestConsent(db: Db, subscriberId: number) {
     .executeTakeFirst();
 }
 
-async function isSuppressedIn(db: Db, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('suppressions')
-    .select('email_hash')
-    .where('email_hash', '=', suppressionHash(email))
-    .executeTakeFirst();
-  return row !== undefined;
+interface Suppression {
+  /** Is the address on the list? A legacy (unkeyed) entry found is rewritten keyed. */
+  check(db: Db, email: string): Promise<boolean>;
+  add(db: Db, email: string, reason: string, at: string): Promise<void>;
+  /** The owner confirmed again: take the address off the list (both spellings of its key). */
+  lift(db: Db, email: string): Promise<void>;
+}
+
+function createSuppression(secret: string | undefined): Suppression {
+  const needSecret = (why: string) =>
+    new GazetteError(
+      'SECRET_MISSING',
+      `The suppression list is keyed with GAZETTE_SECRET, which is not set: ${why}. Set GAZETTE_SECRET ` +
+        '(the same value serve and send use) and run the command again.',
+      { field: 'GAZETTE_SECRET' },
+    );
+  return {
+    async check(db, email) {
+      const { keyed, legacy } = suppressionHash(email, secret);
+      const rows = await db
+        .selectFrom('suppressions')
+        .selectAll()
+        .where('email_hash', 'in', keyed === undefined ? [legacy] : [keyed, legacy])
+        .execute();
+      if (keyed === undefined) {
+        if (rows.length > 0) return true;
+        // Keyed entries cannot be checked without the secret: refuse rather than let one through.
+        const anyKeyed = await db
+          .selectFrom('suppressions')
+          .select('email_hash')
+          .where('email_hash', 'like', `${KEYED_PREFIX}%`)
+          .limit(1)
+          .executeTakeFirst();
+        if (anyKeyed !== undefined) throw needSecret('without it no address can be checked against the list');
+        return false;
+      }
+      const old = rows.find((row) => row.email_hash === legacy);
+      if (old !== undefined) {
+        // Upgrade in place: from now on only someone with the secret can test this address.
+        await db
+          .insertInto('suppressions')
+          .values({ email_hash: keyed, reason: old.reason, created_at: old.created_at })
+          .onConflict((oc) => oc.column('email_hash').doNothing())
+          .execute();
+        await db.deleteFrom('suppressions').where('email_hash', '=', legacy).execute();
+      }
+      return rows.length > 0;
+    },
+    async add(db, email, reason, at) {
+      const { keyed, legacy } = suppressionHash(email, secret);
+      if (keyed === undefined) throw needSecret('an address cannot be added to it');
+      await db
+        .insertInto('suppressions')
+        .values({ email_hash: keyed, reason, created_at: at })
+        .onConflict((oc) => oc.column('email_hash').doNothing())
+        .execute();
+      await db.deleteFrom('suppressions').where('email_hash', '=', legacy).execute();
+    },
+    async lift(db, email) {
+      const { keyed, legacy } = suppressionHash(email, secret);
+      await db
+        .deleteFrom('suppressions')
+        .where('email_hash', 'in', keyed === undefined ? [legacy] : [keyed, legacy])
+        .execute();
+    },
+  };
 }
 
 /** Record a step (confirmation, unsubscribe) on the subscriber's latest consent record, if any. */

@@ -12,7 +12,9 @@ export interface OpenedStore {
 }
 
 /** The composition root's store: the database DATABASE_URL names, migrated to the latest schema. */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'rootDir'>): Promise<OpenedStore> {
+export async function openStore(
+  config: Pick<Config, 'databaseUrl' | 'rootDir' | 'secret'>,
+): Promise<OpenedStore> {
   const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
   try {
     await migrate(database);
@@ -20,5 +22,9 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'rootDir'>)
     await database.close();
     throw error;
   }
-  return { store: createKyselyStore(database.db), dialect: database.dialect, close: () => database.close() };
+  return {
+    store: createKyselyStore(database.db, { secret: config.secret }),
+    dialect: database.dialect,
+    close: () => database.close(),
+  };
 }

@@ -138,13 +138,53 @@ describe('gazette send (in process)', () => {
 describe('send reporter', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('names recipients by subscriber id only, and masks the address in the server reply', () => {
+    const list = { id: 'daily', name: { ko: 'd', en: 'd' }, locales: [], categories: [] };
+    const events = [
+      {
+        type: 'failed',
+        subscriberId: '42',
+        email: 'Kim.Minji@example.com',
+        code: 'SMTP_PERMANENT',
+        response: '550 5.1.1 <kim.minji@example.com>: no such user',
+        bounced: true,
+      },
+      { type: 'skipped', subscriberId: '43', email: 'lee@example.com', reason: 'no longer subscribed' },
+      { type: 'lost', subscriberId: '44', email: 'park@example.com', outcome: 'sent' },
+    ] as const;
+    for (const json of [true, false]) {
+      const output = capture();
+      const reporter = createSendReporter(output, { json });
+      for (const event of events) reporter.event(list, event);
+      const logged = output.stdout + output.stderr;
+      expect(logged).not.toMatch(/kim\.minji|lee@|park@/i);
+      expect(logged).toContain('42');
+      expect(logged).toContain('(recipient)');
+      if (json) {
+        const records = output.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        const about = records.filter((record) => record.type !== 'progress');
+        expect(about.map((record) => record.subscriberId)).toEqual(['42', '43', '44']);
+        expect(about.every((record) => !('email' in record))).toBe(true);
+      }
+    }
+  });
+
   it('measures rate and ETA over the whole send, not from the latest list', () => {
     vi.useFakeTimers({ toFake: ['performance', 'Date'] });
     const output = capture();
     const reporter = createSendReporter(output, { json: true });
     const plan: PlanResult = { segments: [], recipients: 10, added: 10, emptySegment: 0, noAdConsent: 0 };
     const list = (id: string) => ({ id, name: { ko: id, en: id }, locales: [], categories: [] });
-    const sent = { type: 'sent', email: 'a@example.com', messageId: '<m>', response: '250' } as const;
+    const sent = {
+      type: 'sent',
+      subscriberId: '1',
+      email: 'a@example.com',
+      messageId: '<m>',
+      response: '250',
+    } as const;
     reporter.planned(list('daily'), plan, 10, false);
     vi.advanceTimersByTime(10_000);
     for (let i = 0; i < 10; i++) reporter.event(list('daily'), sent);

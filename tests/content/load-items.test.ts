@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,51 @@ describe('loadItems: bytes as editors save them', () => {
       ['junk.md', 'is not a text file (binary content)'],
       ['latin1.txt', 'is not valid UTF-8 text: save it as UTF-8'],
     ]);
+  });
+
+  it('says "save as UTF-8" for UTF-16 files, with or without a byte-order mark', async () => {
+    const text = itemSource(minimalFields({ id: 'wide' }));
+    const bigEndian = Buffer.from(text, 'utf16le').swap16();
+    const dir = folder('utf16', {
+      'le-bom.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'be-bom.md': Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]),
+      'le-bare.md': Buffer.from(text, 'utf16le'),
+      'korean-le.md': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(itemSource(minimalFields({ id: 'ko', title: '반도체 수출 회복' })), 'utf16le'),
+      ]),
+      'fine.md': text,
+    });
+    const { items, problems } = await loadItems(dir);
+    expect(items.map((item) => item.id)).toEqual(['wide']);
+    expect(problems.map((p) => [p.file, p.message.replace(/: save it as UTF-8.*/, ': save it as UTF-8')])).toEqual([
+      ['be-bom.md', 'is saved as UTF-16 (big-endian): save it as UTF-8'],
+      ['korean-le.md', 'is saved as UTF-16 (little-endian): save it as UTF-8'],
+      ['le-bare.md', 'is saved as UTF-16 (little-endian): save it as UTF-8'],
+      ['le-bom.md', 'is saved as UTF-16 (little-endian): save it as UTF-8'],
+    ]);
+  });
+
+  it('reports a symbolic link (to a file, a folder, or nothing) instead of skipping it silently', async () => {
+    const outside = folder('outside', { 'real.md': itemSource(minimalFields({ id: 'outside' })) });
+    const dir = folder('links', { 'own.md': itemSource(minimalFields({ id: 'own' })), 'notes.png': 'x' });
+    symlinkSync(path.join(outside, 'real.md'), path.join(dir, 'linked.md'));
+    symlinkSync(path.join(dir, 'own.md'), path.join(dir, 'again.md'));
+    symlinkSync(outside, path.join(dir, 'folder'));
+    symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'dangling.md'));
+    symlinkSync(path.join(dir, 'notes.png'), path.join(dir, 'picture.png'));
+    const result = await loadItems(dir);
+    expect(result.items.map((item) => item.id)).toEqual(['own']);
+    expect(result.problems.map((p) => [p.file, p.severity, p.code])).toEqual([
+      ['again.md', 'error', 'CONTENT_FILE'],
+      ['dangling.md', 'error', 'CONTENT_FILE'],
+      ['folder', 'error', 'CONTENT_FILE'],
+      ['linked.md', 'error', 'CONTENT_FILE'],
+    ]);
+    expect(result.problems[0]?.message).toMatch(/is a symbolic link, which Gazette does not follow: copy the file/);
+    // "5 files: 1 valid", not "1 file: 1 valid".
+    expect(result.files).toBe(5);
+    expect(await findContentFiles(dir)).toEqual(['own.md']);
   });
 
   it('a folder named like an item is walked, not read', async () => {

@@ -22,6 +22,8 @@ export interface SmtpSinkOptions {
   ) => { code: number; message: string } | undefined;
   /** Decide each message's fate at end of DATA, same shape as onRecipient. */
   onMessage?: (mail: ReceivedMail) => { code: number; message: string } | undefined;
+  /** True: once the whole message is in, close the connection without an answer (a flaky relay). */
+  dropAfterData?: (mail: ReceivedMail) => boolean;
 }
 
 export interface SmtpSink {
@@ -64,6 +66,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
               raw,
               parsed,
             };
+            if (options.dropAfterData?.(mail)) {
+              for (const connection of server.connections as Set<{
+                id: string;
+                _socket?: { destroy(): void };
+              }>) {
+                if (connection.id === session.id) connection._socket?.destroy();
+              }
+              return;
+            }
             const verdict = options.onMessage?.(mail);
             if (verdict) {
               callback(Object.assign(new Error(verdict.message), { responseCode: verdict.code }));

@@ -46,7 +46,7 @@ export async function createSendHarness(
 ): Promise<SendHarness> {
   const test = await dialect.create();
   const fixture = createSendFixture({ smtpUrl, databaseUrl: test.url }, send, content);
-  const store = createKyselyStore(test.database.db);
+  const store = createKyselyStore(test.database.db, { secret: SECRET });
   const ledger = createLedger(test.database);
   const { items } = await loadItems(fixture.config.contentDir);
   const renderer = createDigestRenderer(fixture.config);

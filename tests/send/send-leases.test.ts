@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createDigestRenderer } from '../../src/send/create-digest-renderer.ts';
 import { createLedger } from '../../src/send/ledger.ts';
@@ -109,6 +110,56 @@ describe.each(DIALECTS)('send leases on $name', (dialect) => {
       const summary = await harness.send();
       expect(summary).toMatchObject({ sent: 2, pending: 0, deferred: 0, claimed: 1 });
       expect(summary.claimedUntil).toBe(Number(held?.lease_until));
+      expect(suite.sink.received).toHaveLength(2);
+    });
+
+    // Another container with host networking (or another host of the same name) has our
+    // hostname, and its PID does not exist here: it is alive all the same, and its rows are its own.
+    it('never takes a live lease from a worker with our hostname and a PID that looks dead', async () => {
+      const harness = await suite.harness();
+      await harness.store.importBatch(
+        ['twin1', 'twin2', 'free'].map((name) => subscriber(`${name}@example.com`, 'en')),
+      );
+      await harness.plan();
+      const deadLookingPid = 2 ** 22 + 12_345; // above Linux's pid_max: no such process here
+      expect(() => process.kill(deadLookingPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+      const twin = `${hostname()}:${deadLookingPid}:twinrun`;
+      const held = await harness.ledger.claim(scope, {
+        owner: twin,
+        runId: 'twinrun',
+        limit: 2,
+        leaseMs: 10 * 60_000,
+        maxAttempts: 3,
+      });
+      expect(held).toHaveLength(2);
+      const summary = await harness.send();
+      expect(summary).toMatchObject({ sent: 1, claimed: 2 });
+      expect(suite.sink.received.map((m) => m.envelope.to[0])).toEqual(['free@example.com']);
+      // The twin is still the holder: it can write its results.
+      for (const row of held) {
+        expect(
+          await harness.ledger.sent(row.id, twin, { messageId: `<${row.id}@x>`, response: '250 ok' }),
+        ).toBe(true);
+      }
+      expect(await harness.ledger.counts(scope)).toMatchObject({ sent: 3, claimed: 0 });
+    });
+
+    it('takes the rows of a worker that stopped renewing once its lease has run out', async () => {
+      const harness = await suite.harness();
+      await harness.store.importBatch(
+        ['gone1', 'gone2'].map((name) => subscriber(`${name}@example.com`, 'en')),
+      );
+      await harness.plan();
+      await harness.ledger.claim(scope, {
+        owner: `${hostname()}:${process.pid}:crashed`,
+        runId: 'crashed',
+        limit: 2,
+        leaseMs: 300,
+        maxAttempts: 3,
+      });
+      expect(await harness.send()).toMatchObject({ sent: 0, claimed: 2 });
+      await sleep(350);
+      expect(await harness.send()).toMatchObject({ sent: 2, claimed: 0 });
       expect(suite.sink.received).toHaveLength(2);
     });
   });

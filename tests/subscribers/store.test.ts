@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { normalizeEmail } from '../../src/subscribers/normalize-email.ts';
@@ -5,6 +6,8 @@ import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
 import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
+
+const SECRET = 'store-tests-secret-0123456789abcdef0123';
 
 const input = (email: string, extra: Partial<SubscribeInput> = {}): SubscribeInput => ({
   email: normalizeEmail(email),
@@ -22,7 +25,7 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
   beforeAll(async () => {
     if (!dialect.available) return;
     test = await dialect.create();
-    store = createKyselyStore(test.database.db);
+    store = createKyselyStore(test.database.db, { secret: SECRET });
   });
   afterAll(async () => {
     if (dialect.available) await test.cleanup();
@@ -262,6 +265,39 @@ describe.each(DIALECTS)('subscriber store on $name', (dialect) => {
       await store.confirm(form.subscriber?.uid ?? '', '192.0.2.1');
       expect(await store.isSuppressed('page4@example.org')).toBe(false);
       expect(await store.forget('never-seen@example.org')).toBe(false);
+    });
+
+    it('keys the suppression list with the secret: a bare hash of a guessed address matches nothing', async () => {
+      await store.forget('keyed@example.org');
+      const raw = await test.database.db.selectFrom('suppressions').select('email_hash').execute();
+      const bare = createHash('sha256').update('gazette-suppression:keyed@example.org').digest('hex');
+      expect(raw.map((row) => row.email_hash)).not.toContain(bare);
+      expect(raw.some((row) => row.email_hash.startsWith('h1:'))).toBe(true);
+      // Another secret cannot test it either; this one can.
+      expect(
+        await createKyselyStore(test.database.db, { secret: `${SECRET}x` }).isSuppressed('keyed@example.org'),
+      ).toBe(false);
+      expect(await store.isSuppressed('KEYED@example.org')).toBe(true);
+      // Without the secret the list cannot be checked: refused, never "not suppressed".
+      const blind = createKyselyStore(test.database.db);
+      await expect(blind.isSuppressed('other@example.org')).rejects.toMatchObject({ code: 'SECRET_MISSING' });
+      await expect(blind.forget('other@example.org')).rejects.toMatchObject({ code: 'SECRET_MISSING' });
+    });
+
+    it('recognises an entry written with the old unkeyed hash and rewrites it keyed', async () => {
+      const bare = createHash('sha256').update('gazette-suppression:old@example.org').digest('hex');
+      await test.database.db
+        .insertInto('suppressions')
+        .values({ email_hash: bare, reason: 'forget', created_at: '2025-01-01T00:00:00.000Z' })
+        .execute();
+      const imported = await store.importBatch([
+        input('old@example.org', { consent: { source: 'import', version: 'v' }, confirmed: true }),
+      ]);
+      expect(imported).toEqual(['suppressed']);
+      const raw = await test.database.db.selectFrom('suppressions').selectAll().execute();
+      expect(raw.map((row) => row.email_hash)).not.toContain(bare);
+      expect(raw.filter((row) => row.created_at === '2025-01-01T00:00:00.000Z')).toHaveLength(1);
+      expect(await store.isSuppressed('old@example.org')).toBe(true);
     });
 
     it('lets one of two racing inserts of the same address win, the other sees it', async () => {

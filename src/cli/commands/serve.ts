@@ -75,10 +75,12 @@ export const registerServe: RegisterCommand = (program, output) => {
       // Confirmation and preference mails carry links to this app: over SMTP they must reach it.
       if (!options.dev) assertPublicUrlForMail(config);
       // Listen first: with --dev and no GAZETTE_PUBLIC_URL, links in mail must name the actual port.
-      const holder: { fetch?: (request: Request) => Response | Promise<Response> } = {};
+      // The node server's `env` carries the socket: without it every reader is one 'unknown'
+      // client to the rate limit (and the access log).
+      const holder: { fetch?: (request: Request, env: unknown) => Response | Promise<Response> } = {};
       const server = serve({
         // Until the app is built (milliseconds), say so rather than fail.
-        fetch: (request) => holder.fetch?.(request) ?? new Response('starting', { status: 503 }),
+        fetch: (request, env) => holder.fetch?.(request, env) ?? new Response('starting', { status: 503 }),
         port,
         hostname: options.host,
       });

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import type { Config } from '../../../config/config.ts';
+import { checkpointWal } from '../../../db/checkpoint-wal.ts';
 import { createDatabase } from '../../../db/create-database.ts';
 import { GazetteError } from '../../../errors.ts';
+import { forgetOutboxMail } from '../../../mail/forget-outbox-mail.ts';
 import { forgetRecipient } from '../../../send/forget-recipient.ts';
+import { createKyselyStore } from '../../../subscribers/create-kysely-store.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
 import type { Output } from '../../output.ts';
 import { withStore } from './with-store.ts';
@@ -18,15 +22,12 @@ export function registerRemove(group: Command, output: Output): void {
       const address = normalizeEmail(email);
       await withStore(command, async (store, config) => {
         if (options.forget) {
-          const ref = (await store.findByEmail(address))?.uid;
-          const found = await store.forget(address);
-          // The delivery ledger keeps each recipient's address too (by email as well: a retry
-          // after the store's erasure still finds the rows).
-          const ledgerDb = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-          try {
-            await forgetRecipient(ledgerDb.db, { ref, email: address });
-          } finally {
-            await ledgerDb.close();
+          const { found, flushed } = await forgetEverywhere(config, address);
+          if (!flushed) {
+            output.err(
+              'gazette: another process held the SQLite write-ahead log open, so older copies of the erased ' +
+                'rows may stay in the -wal file until its next checkpoint: run this command again once it is idle.\n',
+            );
           }
           output.out(
             found
@@ -51,4 +52,32 @@ export function registerRemove(group: Command, output: Output): void {
         );
       });
     });
+}
+
+/**
+ * GDPR Art. 17 in one transaction: the subscriber and consent records, the delivery ledger's
+ * copies (by reference and by address: a retry after an earlier erasure still finds the rows)
+ * and the suppression entry commit together or not at all. Then, on SQLite, the log is
+ * checkpointed so that no older page with the address stays in the -wal file, and the outbox
+ * files addressed to it are deleted. Running it again is harmless.
+ */
+async function forgetEverywhere(
+  config: Config,
+  address: string,
+): Promise<{ found: boolean; flushed: boolean }> {
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  try {
+    const found = await database.db.transaction().execute(async (trx) => {
+      const store = createKyselyStore(trx, { secret: config.secret });
+      const ref = (await store.findByEmail(address))?.uid;
+      const erased = await store.forget(address);
+      await forgetRecipient(trx, { ref, email: address });
+      return erased;
+    });
+    const flushed = await checkpointWal(database.db);
+    await forgetOutboxMail(config.outboxDir, address);
+    return { found, flushed };
+  } finally {
+    await database.close();
+  }
 }
