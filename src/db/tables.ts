@@ -1,5 +1,6 @@
 import type { SubscriberTables } from '../subscribers/tables.ts';
 import type { DeliveryTables } from '../send/tables.ts';
+import type { InboundTables } from '../inbound/tables.ts';
 
 /** Every table Gazette keeps; each area declares its own and this joins them for Kysely. */
-export interface Tables extends SubscriberTables, DeliveryTables {}
+export interface Tables extends SubscriberTables, DeliveryTables, InboundTables {}

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../create-database.ts';
 import { subscribersMigration } from './0001-subscribers.ts';
 import { deliveriesMigration } from './0002-deliveries.ts';
+import { inboundMigration } from './0004-inbound.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Each area adds its own file
@@ -11,5 +12,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-subscribers': subscribersMigration(dialect),
     '0002-deliveries': deliveriesMigration(dialect),
+    '0004-inbound': inboundMigration(dialect),
   };
 }
