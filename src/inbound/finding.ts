@@ -11,11 +11,12 @@ export interface Finding {
 }
 
 /**
- * What a message was understood as. `unrecognised` messages are kept and listed, never guessed.
+ * What a message was understood as. `ignored`: a provider notice with nothing to do (a delivery).
+ * `unrecognised` messages are kept and listed, never guessed.
  * Issue 14 adds `request` (subscribe / unsubscribe by mail) as one more recogniser.
  */
 export interface Classification {
-  kind: 'bounce' | 'complaint' | 'auto-reply' | 'delay' | 'unrecognised';
+  kind: 'bounce' | 'complaint' | 'auto-reply' | 'delay' | 'ignored' | 'unrecognised';
   findings: Finding[];
   /** Message-IDs of ours found in the report (the original message, its headers, In-Reply-To). */
   originalMessageIds: string[];
