@@ -14,6 +14,8 @@ export interface PollMailboxOptions {
   /** Look again at least this often when the server announces nothing (default one minute). */
   intervalMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Called after every pass over the mailbox. */
+  onPass?: (pass: PollSummary, first: boolean) => void;
   /** TLS options for the connection (tests trust their own certificate). */
   tls?: { rejectUnauthorized?: boolean };
 }
@@ -65,11 +67,14 @@ export async function pollMailbox(options: PollMailboxOptions): Promise<PollSumm
     }
     let wake: (() => void) | undefined;
     client.on('exists', () => wake?.());
+    let first = true;
     for (;;) {
       const pass = await onePass(client, target.mailbox, options.pipeline);
       summary.processed += pass.processed;
       summary.unrecognised += pass.unrecognised;
       summary.left = pass.left;
+      options.onPass?.(pass, first);
+      first = false;
       if (options.once === true || stopped(options.signal)) return summary;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.intervalMs ?? 60_000);

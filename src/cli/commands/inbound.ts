@@ -6,6 +6,7 @@ import { GazetteError } from '../../errors.ts';
 import { createSmtpReceiver } from '../../inbound/create-smtp-receiver.ts';
 import { inboundSettings } from '../../inbound/inbound-settings.ts';
 import { pollMailbox } from '../../inbound/poll-mailbox.ts';
+import type { PollSummary } from '../../inbound/poll-mailbox.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
 import { openInbound } from '../open-inbound.ts';
@@ -122,10 +123,20 @@ async function poll(
   output: Output,
   signal: AbortSignal,
 ) {
-  const summary = await pollMailbox({ url, pipeline: opened.pipeline, once: flags.once, signal });
-  output.out(
-    `gazette inbound: mailbox read: ${summary.processed} processed, ${summary.unrecognised} unrecognised${summary.left > 0 ? `, ${summary.left} left for the next pass` : ''}\n`,
-  );
+  const report = (pass: PollSummary) =>
+    output.out(
+      `gazette inbound: mailbox read: ${pass.processed} processed, ${pass.unrecognised} unrecognised${pass.left > 0 ? `, ${pass.left} left for the next pass` : ''}\n`,
+    );
+  await pollMailbox({
+    url,
+    pipeline: opened.pipeline,
+    once: flags.once,
+    signal,
+    // The first pass always, later ones when they found mail: a quiet mailbox stays quiet.
+    onPass: (pass, first) => {
+      if (first || pass.processed + pass.unrecognised + pass.left > 0) report(pass);
+    },
+  });
 }
 
 function stoppedBy(signal: AbortSignal): Promise<void> {
