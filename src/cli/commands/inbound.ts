@@ -6,6 +6,8 @@ import { GazetteError } from '../../errors.ts';
 import { createSmtpReceiver } from '../../inbound/create-smtp-receiver.ts';
 import { inboundSettings } from '../../inbound/inbound-settings.ts';
 import { pollMailbox } from '../../inbound/poll-mailbox.ts';
+import { webhookPassword } from '../../inbound/webhook-password.ts';
+import { requireSecret } from '../../web/require-secret.ts';
 import type { PollSummary } from '../../inbound/poll-mailbox.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -20,6 +22,7 @@ interface InboundFlags {
   imap?: string;
   once?: boolean;
   unrecognised?: boolean;
+  webhookUrls?: boolean;
   holdReply?: string;
 }
 
@@ -37,10 +40,18 @@ export const registerInbound: RegisterCommand = (program, output) => {
     .option('--imap <url>', 'read this mailbox instead: imaps://user:pass@host/INBOX (default: inbound.imap)')
     .option('--once', 'with --imap: read the mailbox once and exit')
     .option('--unrecognised', 'list the messages that could not be understood, and exit')
+    .option(
+      '--webhook-urls',
+      'print the provider webhook URLs to configure (SES via SNS, Postmark), and exit',
+    )
     // Tests hold the 250 after storing, to kill the process in between.
     .addOption(new Option('--hold-reply <ms>').hideHelp())
     .action(async (flags: InboundFlags, command: Command) => {
       const config = await loadCliConfig(command);
+      if (flags.webhookUrls === true) {
+        printWebhookUrls(config, output);
+        return;
+      }
       const opened = await openInbound(config, (message, error) =>
         output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
       );
@@ -137,6 +148,21 @@ async function poll(
       if (first || pass.processed + pass.unrecognised + pass.left > 0) report(pass);
     },
   });
+}
+
+function printWebhookUrls(config: Config, output: Output) {
+  const base = config.publicUrl.replace(/\/$/, '');
+  const password = webhookPassword(requireSecret(config), 'postmark');
+  const postmark = new URL(`${base}/webhooks/postmark`);
+  postmark.username = 'gazette';
+  postmark.password = password;
+  output.out(`Amazon SES (SNS HTTPS subscription): ${base}/webhooks/ses\n`);
+  output.out(`Postmark (bounce and spam complaint webhook, Basic auth): ${postmark.href}\n`);
+  if ((config.inbound.webhooks.snsTopicArns ?? []).length === 0) {
+    output.out('SES is off: list the topic ARN in inbound.webhooks.snsTopicArns.\n');
+  }
+  if (!config.inbound.webhooks.postmark)
+    output.out('Postmark is off: set inbound.webhooks.postmark to true.\n');
 }
 
 function stoppedBy(signal: AbortSignal): Promise<void> {

@@ -7,9 +7,11 @@ import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.
 import { createMailer } from '../../mail/create-mailer.ts';
 import { openStore } from '../../subscribers/open-store.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
+import { routeGroups } from '../../web/route-groups.ts';
 import { MIN_SECRET_LENGTH, requireSecret } from '../../web/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { openWebhooks } from '../open-webhooks.ts';
 
 interface ServeOptions {
   port: string;
@@ -51,10 +53,12 @@ export const registerServe: RegisterCommand = (program, output) => {
       if (!options.dev) assertPublicUrlForMail(config);
       const opened = await openStore(config);
       const mailer = createMailer(config, 'transactional');
+      const webhooks = await openWebhooks(config, requireSecret(config));
       let web;
       try {
-        web = createWebApp({ config, store: opened.store, mailer });
+        web = createWebApp({ config, store: opened.store, mailer }, [...routeGroups, ...webhooks.groups]);
       } catch (error) {
+        await webhooks.close();
         await opened.close();
         throw error;
       }
@@ -81,6 +85,7 @@ export const registerServe: RegisterCommand = (program, output) => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.idle();
       await mailer.close();
+      await webhooks.close();
       await opened.close();
     });
 };
