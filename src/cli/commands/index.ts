@@ -21,4 +21,5 @@ export const commands: CommandEntry[] = [
   { name: 'serve', load: async () => (await import('./serve.ts')).registerServe },
   { name: 'subscribers', load: async () => (await import('./subscribers.ts')).registerSubscribers },
   { name: 'inbound', load: async () => (await import('./inbound.ts')).registerInbound },
+  { name: 'report', load: async () => (await import('./report.ts')).registerReport },
 ];
