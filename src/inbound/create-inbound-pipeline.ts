@@ -29,7 +29,7 @@ export interface InboundPipeline {
   process(id: number): Promise<ProcessOutcome | undefined>;
   /** Process later, one at a time, in arrival order; a failure is logged and retried on restart. */
   enqueue(id: number): void;
-  /** Process everything stored but not processed (a crash left it), oldest first. */
+  /** Process everything stored but not processed (a crash left it), oldest first; failures are logged. */
   processPending(): Promise<ProcessOutcome[]>;
   /** Resolves when the queue is empty. */
   idle(): Promise<void>;
@@ -58,9 +58,17 @@ export function createInboundPipeline(deps: InboundPipelineDeps): InboundPipelin
 
     async processPending() {
       const outcomes: ProcessOutcome[] = [];
-      for (;;) {
-        const batch = await deps.store.unprocessed(100);
-        for (const stored of batch) outcomes.push(await processStored(deps, stored));
+      // Keyset paging: a message that fails every time is logged and passed, never loops.
+      for (let afterId = 0; ;) {
+        const batch = await deps.store.unprocessed(afterId, 100);
+        for (const stored of batch) {
+          afterId = Number(stored.id);
+          try {
+            outcomes.push(await processStored(deps, stored));
+          } catch (error) {
+            log(`processing message ${stored.id} failed; it is kept and retried on restart`, error);
+          }
+        }
         if (batch.length < 100) return outcomes;
       }
     },

@@ -56,8 +56,8 @@ export interface NewInboundEvent {
  */
 export interface InboundStore {
   receive(message: IncomingMessage): Promise<{ id: number; duplicate: boolean }>;
-  /** Messages stored but not yet understood, oldest first. */
-  unprocessed(limit: number): Promise<StoredMessage[]>;
+  /** Messages stored but not yet understood, oldest first, after this id (keyset paging). */
+  unprocessed(afterId: number, limit: number): Promise<StoredMessage[]>;
   load(id: number): Promise<StoredMessage | undefined>;
   finish(
     id: number,
@@ -143,11 +143,12 @@ export function createInboundStore(db: InboundDb): InboundStore {
       return seenAgain(Number(winner.id));
     },
 
-    async unprocessed(limit) {
+    async unprocessed(afterId, limit) {
       return db
         .selectFrom('inbound_messages')
         .selectAll()
         .where('status', '=', 'received')
+        .where('id', '>', afterId)
         .orderBy('id')
         .limit(limit)
         .execute();

@@ -3,6 +3,9 @@ import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { CORPUS, corpusMail, verpOf } from '../fixtures/inbound/corpus.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { createInboundPipeline } from '../../src/inbound/create-inbound-pipeline.ts';
+import { createInboundStore } from '../../src/inbound/inbound-store.ts';
+import { inboundSettings } from '../../src/inbound/inbound-settings.ts';
 import { isSuppressedHash } from './suppressed.ts';
 import {
   EDITION,
@@ -136,6 +139,37 @@ describe.each(DIALECTS)('inbound pipeline on $name', (dialect) => {
       const outcome = await pipeline.process(id);
       expect(outcome?.events[0]?.effect).toBe('bounced');
       expect((await statuses(test.database))['yoon@daum.example']).toBe('bounced');
+    },
+  );
+
+  it.skipIf(!dialect.available)(
+    'after a crash, stored mail is finished on start; one that keeps failing is passed, not looped on',
+    async () => {
+      const store = createInboundStore(test.database.db);
+      const failing = createInboundPipeline({
+        store,
+        subscribers: {
+          markBounced: () => Promise.reject(new Error('disk full')),
+          markComplained: async () => false,
+        },
+        settings: inboundSettings(inboundConfig()),
+        log: () => {},
+      });
+      const raw = Buffer.from(
+        'From: MAILER-DAEMON@mx.example\r\nMessage-ID: <pending-1@mx.example>\r\nSubject: Undelivered Mail\r\n\r\n<lim@example.co.kr>: 550 5.1.1 User unknown\r\n',
+      );
+      const first = await failing.receive({
+        raw,
+        source: 'smtp',
+        mailFrom: '',
+        rcptTo: [verpOf('lim@example.co.kr')],
+      });
+      expect(await failing.processPending()).toEqual([]);
+      expect((await store.load(first.id))?.status).toBe('received');
+      // The next start, with a working store, finishes it.
+      const outcomes = await pipelineFor(test.database).processPending();
+      expect(outcomes.map((o) => o.id)).toEqual([first.id]);
+      expect((await statuses(test.database))['lim@example.co.kr']).toBe('bounced');
     },
   );
 
