@@ -30,6 +30,11 @@ export const ERROR_CODES = {
   PREVIEW_NOT_FOUND: 'The preview has no edition or email by that name',
   PREVIEW_WORKER: 'The preview render process crashed, timed out or could not start',
   OUTPUT_CLOSED: 'The reader of the output closed it (a pipe such as `| head`): the command stops quietly',
+  INBOUND_CONFIG:
+    'The inbound receiver is not configured: inbound.domain (or the IMAP URL) is missing or invalid',
+  INBOUND_STORE: 'A received message could not be stored; the sender is told to retry (451)',
+  INBOUND_IMAP: 'The IMAP mailbox cannot be reached, logged into or read',
+  INBOUND_WEBHOOK: 'A provider webhook was refused: its signature, certificate URL or credentials are wrong',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -108,6 +108,47 @@ export const configSchema = z
     lead: z.strictObject({ count: z.number().int().min(0).max(10).default(3) }).optional(),
     /** Headings for categories that are not configured, by id: one text, or `{ ko, en }`. */
     labels: z.record(z.string(), z.union([z.string().min(1), localizedLabel])).optional(),
+    /** `gazette inbound`: the receiving side for bounces and complaints (docs/inbound.md). */
+    inbound: z
+      .strictObject({
+        /** Mail is accepted only for addresses at this domain (and send.verpDomain). */
+        domain: z
+          .string()
+          .regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain name such as bounces.news.example')
+          .optional(),
+        /** `imaps://user:pass@host/INBOX`: poll this mailbox instead of (or as well as) listening. */
+        imap: z.string().optional(),
+        /** STARTTLS for the SMTP receiver: PEM files, relative to the config file. */
+        tls: z.strictObject({ keyFile: z.string(), certFile: z.string() }).optional(),
+        /** Larger messages are refused at DATA (552); bounces are small. */
+        maxBytes: z
+          .number()
+          .int()
+          .min(64 * 1024)
+          .max(50 * 1024 * 1024)
+          .default(10 * 1024 * 1024),
+        /** Simultaneous connections per client IP. */
+        maxConnectionsPerIp: z.number().int().min(1).max(1000).default(10),
+        /** Messages per client IP per minute. */
+        messagesPerMinutePerIp: z.number().int().min(1).max(100_000).default(120),
+        /** Provider webhooks in `gazette serve` (docs/inbound.md). */
+        webhooks: z
+          .strictObject({
+            /** Amazon SES through SNS: the topic ARNs accepted; unset means SNS is off. */
+            snsTopicArns: z.array(z.string().min(1)).optional(),
+            /** Postmark bounce and spam-complaint webhooks, HTTP Basic auth derived from GAZETTE_SECRET. */
+            postmark: z.boolean().default(false),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** Soft bounces (mailbox full, 4.x.x) turn a subscriber `bounced` past this many in this window. */
+    bounces: z
+      .strictObject({
+        softLimit: z.number().int().min(1).max(100).default(3),
+        softWindowDays: z.number().int().min(1).max(365).default(15),
+      })
+      .prefault({}),
     /** Cron expression for `gazette schedule`, evaluated in timeZone. */
     schedule: z.string().check(checkCron).default('0 7 * * *'),
     web: z

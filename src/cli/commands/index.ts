@@ -22,4 +22,6 @@ export const commands: CommandEntry[] = [
   { name: 'preview', load: async () => (await import('./preview.ts')).registerPreview },
   { name: 'serve', load: async () => (await import('./serve.ts')).registerServe },
   { name: 'subscribers', load: async () => (await import('./subscribers.ts')).registerSubscribers },
+  { name: 'inbound', load: async () => (await import('./inbound.ts')).registerInbound },
+  { name: 'report', load: async () => (await import('./report.ts')).registerReport },
 ];

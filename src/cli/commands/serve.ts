@@ -10,6 +10,8 @@ import { loadItems } from '../../content/load-items.ts';
 import { latestEditions } from '../latest-editions.ts';
 import { openRuntime } from '../open-runtime.ts';
 import { createWebApp } from '../../web/create-web-app.tsx';
+import { routeGroups } from '../../web/route-groups.ts';
+import { openWebhooks } from '../open-webhooks.ts';
 import { isStrongSecret, MIN_SECRET_LENGTH, requireSecret } from '../../config/require-secret.ts';
 import { isTrustedProxySpec } from '../../config/is-trusted-proxy-spec.ts';
 import { formatLogError } from '../../web/format-log-error.ts';
@@ -106,20 +108,29 @@ export const registerServe: RegisterCommand = (program, output) => {
       const archive = createEditionArchiveSource(opened.editions, config);
       let mailer;
       let app;
+      let webhooks;
       try {
         mailer = createMailer(config, 'transactional');
-        app = createWebApp({
-          config,
-          store: opened.store,
-          mailer,
-          log: (text, error) =>
-            output.err(`gazette serve: ${text}${error === undefined ? '' : `: ${formatLogError(error)}`}\n`),
-          accessLog: (line) => output.out(`${line}\n`),
-          archive,
-          latestEditions: () => latestEditions(archive, config),
-        });
+        // Provider webhooks (inbound.webhooks), over their own inbound pipeline.
+        webhooks = await openWebhooks(config, requireSecret(config));
+        app = createWebApp(
+          {
+            config,
+            store: opened.store,
+            mailer,
+            log: (text, error) =>
+              output.err(
+                `gazette serve: ${text}${error === undefined ? '' : `: ${formatLogError(error)}`}\n`,
+              ),
+            accessLog: (line) => output.out(`${line}\n`),
+            archive,
+            latestEditions: () => latestEditions(archive, config),
+          },
+          [...routeGroups, ...webhooks.groups],
+        );
       } catch (error) {
         await closeServer();
+        await webhooks?.close();
         await opened.close();
         throw error;
       }
@@ -135,6 +146,7 @@ export const registerServe: RegisterCommand = (program, output) => {
       await closeServer();
       await app.idle();
       await mailer.close();
+      await webhooks.close();
       await opened.close();
     });
 };
