@@ -3,7 +3,7 @@ import type { Item } from '../content/item.ts';
 import { today } from '../edition/local-date.ts';
 import { createEditionResolver } from '../editions/create-edition-resolver.ts';
 import { formatLeftOut } from '../editions/format-left-out.ts';
-import { databaseExists } from './database-exists.ts';
+import { databaseExists } from '../db/database-exists.ts';
 import { openRuntime } from './open-runtime.ts';
 
 /**

@@ -9,6 +9,7 @@ import { buildEditions } from '../edition/build-editions.ts';
 import type { Edition } from '../edition/edition.ts';
 import { editionItems } from '../edition/edition.ts';
 import { filterEdition } from '../edition/filter-edition.ts';
+import { openEditionSource } from '../editions/open-edition-source.ts';
 import { GazetteError } from '../errors.ts';
 import type { Locale } from '../locale.ts';
 import { LOCALES } from '../locale.ts';
@@ -22,6 +23,7 @@ import type { TransactionalMail, RenderedMail } from '../transactional/render-tr
 import type {
   ConfigSummary,
   EditionView,
+  FrozenView,
   IndexView,
   ProblemView,
   TransactionalName,
@@ -114,8 +116,16 @@ export function createPreviewPipeline(options: PipelineOptions) {
       }
       const { renderDigest, personalize } = await getRenderer();
       const variants: VariantView[] = [];
+      const { items: all } = await getItems(generation);
+      // A sent edition is shown as it was frozen (the record), an unsent one from the content.
+      const source = await openEditionSource(c, all).catch(() => undefined);
+      const frozen: FrozenView[] = [];
       for (const list of c.lists) {
-        const part = filterEdition(edition, list.categories, editionOptions(c));
+        const resolved = await source?.editionOf(list, date).catch(() => undefined);
+        const part = resolved?.edition ?? filterEdition(edition, list.categories, editionOptions(c));
+        if (resolved?.frozen && part.number !== undefined) {
+          frozen.push({ listId: list.id, number: part.number, frozenAt: part.frozenAt ?? '' });
+        }
         const items = editionItems(part);
         for (const locale of list.locales) {
           const base = { listId: list.id, listName: list.name.en, locale, itemCount: items.length };
@@ -149,7 +159,8 @@ export function createPreviewPipeline(options: PipelineOptions) {
           }
         }
       }
-      return { date, config: summarize(c), variants, problems: problems.map(toProblemView) };
+      await source?.close();
+      return { date, config: summarize(c), variants, frozen, problems: problems.map(toProblemView) };
     },
 
     /** The confirmation or welcome mail in every locale, for a sample subscriber. */

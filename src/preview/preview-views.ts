@@ -62,10 +62,19 @@ export interface VariantView {
   findings?: Finding[];
 }
 
+/** A list whose edition of the date was sent: the preview shows that record, not the content. */
+export interface FrozenView {
+  listId: string;
+  number: number;
+  frozenAt: string;
+}
+
 export interface EditionView {
   date: string;
   config: ConfigSummary;
   variants: VariantView[];
+  /** Lists whose edition of this date is a sent record (shown as frozen). */
+  frozen?: FrozenView[];
   problems: ProblemView[];
 }
 

@@ -18,8 +18,8 @@ import type { Config } from '../../config/config.ts';
 import type { RegisterCommand } from '../command.ts';
 import type { Output } from '../output.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
-import { openEditionSource } from '../open-edition-source.ts';
-import type { EditionSource } from '../open-edition-source.ts';
+import { openEditionSource } from '../../editions/open-edition-source.ts';
+import type { EditionSource } from '../../editions/open-edition-source.ts';
 import { plural } from '../plural.ts';
 
 interface BuildOptions {

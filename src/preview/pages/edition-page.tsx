@@ -28,6 +28,12 @@ export function EditionPage({ date, generation, settings, view, error, notice }:
           {notice.text}
         </p>
       )}
+      {view?.frozen?.map((sent) => (
+        <p key={sent.listId} className="notice ok frozen" role="status">
+          {sent.listId}: No. {sent.number} was sent (frozen {sent.frozenAt}): shown as readers got it; edits
+          to its files since are not in it.
+        </p>
+      ))}
       {error === undefined ? null : <ErrorBox title="This edition cannot be rendered" message={error} />}
       {view?.variants.map((variant) => (
         <VariantPanel

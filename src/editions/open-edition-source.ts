@@ -1,14 +1,15 @@
 import type { Config } from '../config/config.ts';
 import type { ListConfig } from '../config/config-schema.ts';
 import type { Item } from '../content/item.ts';
-import { createEditionArchiveSource } from '../archive/create-edition-archive-source.ts';
 import type { Edition } from '../edition/edition.ts';
 import { selectEditionItems } from '../edition/select-edition-items.ts';
 import { buildEdition } from '../edition/build-editions.ts';
-import { resolveEdition } from '../editions/resolve-edition.ts';
-import { itemFingerprint } from '../editions/item-fingerprint.ts';
-import { databaseExists } from './database-exists.ts';
-import { openRuntime } from './open-runtime.ts';
+import { createDatabase } from '../db/create-database.ts';
+import { databaseExists } from '../db/database-exists.ts';
+import { migrate } from '../db/migrate.ts';
+import { createEditionStore } from './edition-store.ts';
+import { editionOfRecord, resolveEdition } from './resolve-edition.ts';
+import { itemFingerprint } from './item-fingerprint.ts';
 
 /** Where `build` and `preview` get editions: the record of a sent one, else the live content. */
 export interface EditionSource {
@@ -44,10 +45,17 @@ export async function openEditionSource(config: Config, items: readonly Item[]):
       close: async () => {},
     };
   }
-  const runtime = await openRuntime(config);
+  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const store = createEditionStore(database.db);
   return {
     async editionOf(list, date) {
-      const resolved = await resolveEdition(runtime.editions, {
+      const resolved = await resolveEdition(store, {
         list,
         date,
         items,
@@ -57,7 +65,14 @@ export async function openEditionSource(config: Config, items: readonly Item[]):
       });
       return { edition: resolved.edition, frozen: resolved.frozen };
     },
-    sent: async () => (await createEditionArchiveSource(runtime.editions, config).snapshot()).editions,
-    close: () => runtime.close(),
+    async sent() {
+      const editions: Edition[] = [];
+      for (const summary of await store.summaries()) {
+        const stored = await store.find(summary.listId, summary.date);
+        if (stored !== undefined) editions.push(editionOfRecord(stored, editionOptions));
+      }
+      return editions;
+    },
+    close: () => database.close(),
   };
 }
