@@ -1,3 +1,4 @@
+import { createEditionStore } from '../../src/editions/edition-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
@@ -93,6 +94,18 @@ describe.each(DIALECTS)('gazette report on $name', (dialect) => {
     expect(list.code).not.toBe(0);
     expect(list.err).toContain('use one of daily');
     const edition = await report('--edition', '12');
-    expect(edition.err).toContain('--date YYYY-MM-DD');
+    expect(edition.code).toBe(2);
+    expect(edition.err).toContain('list "daily" has no such edition');
+    // A sent edition is found by its number (the editions store), the same report as by date.
+    await createEditionStore(test.database.db).freeze(
+      { listId: 'daily', date: EDITION, cadence: 'day' },
+      () => ({
+        items: [],
+        marks: {},
+      }),
+    );
+    const byNumber = await report('--edition', '1', '--json');
+    expect(byNumber.code, byNumber.err).toBe(0);
+    expect(byNumber.out).toBe((await report('--date', EDITION, '--json')).out);
   });
 });

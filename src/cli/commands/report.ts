@@ -2,6 +2,8 @@ import { InvalidArgumentError } from 'commander';
 import { isMatch } from 'date-fns';
 import { createDatabase } from '../../db/create-database.ts';
 import { migrate } from '../../db/migrate.ts';
+import { createEditionStore } from '../../editions/edition-store.ts';
+import type { EditionStore } from '../../editions/edition-store.ts';
 import { GazetteError } from '../../errors.ts';
 import { buildReport, percent } from '../../inbound/build-report.ts';
 import type { EditionReport } from '../../inbound/build-report.ts';
@@ -39,7 +41,10 @@ export const registerReport: RegisterCommand = (program, output) => {
       const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
       try {
         await migrate(database);
-        const edition = flags.edition === undefined ? flags.date : editionDate(flags.edition);
+        const edition =
+          flags.edition === undefined
+            ? flags.date
+            : await editionDate(createEditionStore(database.db), config.lists, flags.list, flags.edition);
         const reports = await buildReport(database.db, { listId: flags.list, edition });
         output.out(flags.json === true ? `${JSON.stringify(reports, null, 2)}\n` : table(reports));
       } finally {
@@ -48,13 +53,27 @@ export const registerReport: RegisterCommand = (program, output) => {
     });
 };
 
-/** Numbered editions arrive with the editions table; until then an edition is named by its date. */
-function editionDate(number: string): never {
-  throw new GazetteError(
-    'USAGE',
-    `--edition ${number}: this database has no numbered editions yet; name the edition by its date with --date YYYY-MM-DD.`,
-    { field: 'edition' },
-  );
+/** The date of edition No. N of a list (the list named, or the only one configured). */
+async function editionDate(
+  store: EditionStore,
+  lists: readonly { id: string }[],
+  listId: string | undefined,
+  numberText: string,
+): Promise<string> {
+  const list = listId ?? (lists.length === 1 ? lists[0]?.id : undefined);
+  if (list === undefined) {
+    throw new GazetteError('USAGE', '--edition N names a number per list: add --list ID.', { field: 'list' });
+  }
+  const number = /^[1-9]\d{0,8}$/.test(numberText) ? Number(numberText) : undefined;
+  const edition = number === undefined ? undefined : await store.byNumber(list, number);
+  if (edition === undefined) {
+    throw new GazetteError(
+      'USAGE',
+      `--edition ${numberText}: list "${list}" has no such edition; gazette editions --list ${list} lists them.`,
+      { field: 'edition' },
+    );
+  }
+  return edition.date;
 }
 
 function parseDate(value: string): string {
