@@ -14,13 +14,14 @@ export async function latestEditions(
   const base = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
   return editions.slice(0, count).map((edition) => {
     const list = config.lists.find((candidate) => candidate.id === edition.listId) ?? config.lists[0];
-    const url = links.archive(base, edition.date, 'bilingual');
+    const first = list === config.lists[0];
+    const url = links.archive(base, edition.date, 'bilingual', first ? undefined : edition.listId);
     return {
       listId: edition.listId ?? list?.id ?? '',
       number: edition.number,
       date: edition.date,
       title: `${list?.name.ko ?? ''} · ${list?.name.en ?? ''} — ${formatEditionDate(edition.date, 'en')}`,
-      url: list === config.lists[0] ? url : `${url}&list=${encodeURIComponent(edition.listId ?? '')}`,
+      url,
     };
   });
 }

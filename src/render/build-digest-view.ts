@@ -46,7 +46,10 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   const languages = languagesOf(locale);
   const htmlLang: Language = languages[0] ?? 'ko';
   const arrangement = options.arrangement ?? arrangeEdition(edition, { config, list, locale });
-  const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale);
+  // A list other than the first is named in web-edition links (`/archive/DATE` shows the first's).
+  const archiveList =
+    edition.listId !== undefined && edition.listId !== config.lists[0]?.id ? edition.listId : undefined;
+  const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale, archiveList);
   const marksOf = (item: Item) => itemMarks(item, markOf(edition, item.id), languages);
   const view = (section: ArrangedSection): SectionView => {
     const first = section.items[0];
@@ -67,7 +70,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
           compactItem(
             item,
             languages,
-            links.archiveItem(config.publicUrl, edition.date, locale, item.id),
+            links.archiveItem(config.publicUrl, edition.date, locale, item.id, archiveList),
             marksOf(item),
           ),
         ),
@@ -102,7 +105,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
       ? {
           inOtherLanguage: {
             count: arrangement.omitted.length,
-            url: links.archive(config.publicUrl, edition.date, other),
+            url: links.archive(config.publicUrl, edition.date, other, archiveList),
           },
         }
       : {}),

@@ -8,13 +8,20 @@ import { defusePlaceholders } from './placeholders.ts';
 export const links = {
   unsubscribe: (publicUrl: string, token: string): string => `${publicUrl}/unsubscribe/${token}`,
   preferences: (publicUrl: string, token: string): string => `${publicUrl}/preferences/${token}`,
-  /** The web edition of a date; `lang=both` for the bilingual locale. */
-  archive: (publicUrl: string, date: string, locale: Locale): string =>
-    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}`,
+  /**
+   * The web edition of a date; `lang=both` for the bilingual locale. `list` names a list other
+   * than the first configured one (whose edition `/archive/DATE` shows by default).
+   */
+  archive: (publicUrl: string, date: string, locale: Locale, list?: string): string =>
+    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}${listParam(list)}`,
   /** One item on the web edition (its anchor, `itemAnchor(id)`). */
-  archiveItem: (publicUrl: string, date: string, locale: Locale, id: string): string =>
-    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}#${encodeURIComponent(itemAnchor(id))}`,
+  archiveItem: (publicUrl: string, date: string, locale: Locale, id: string, list?: string): string =>
+    `${publicUrl}/archive/${date}?lang=${archiveLang(locale)}${listParam(list)}#${encodeURIComponent(itemAnchor(id))}`,
 };
+
+function listParam(list: string | undefined): string {
+  return list === undefined ? '' : `&list=${encodeURIComponent(list)}`;
+}
 
 /** The `lang` query value of the archive for a locale. */
 export function archiveLang(locale: Locale): 'ko' | 'en' | 'both' {
