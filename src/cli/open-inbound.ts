@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts';
-import { createDatabase } from '../db/create-database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import type { Database } from '../db/create-database.ts';
-import { migrate } from '../db/migrate.ts';
 import { createInboundPipeline } from '../inbound/create-inbound-pipeline.ts';
 import type { InboundPipeline } from '../inbound/create-inbound-pipeline.ts';
 import { createInboundStore } from '../inbound/inbound-store.ts';
@@ -21,13 +20,7 @@ export async function openInbound(
   config: Config,
   log?: (message: string, error?: unknown) => void,
 ): Promise<OpenedInbound> {
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = await openDatabase(config);
   const store = createInboundStore(database.db);
   const pipeline = createInboundPipeline({
     store,

@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts';
-import { createDatabase } from '../db/create-database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import type { DialectName } from '../db/create-database.ts';
-import { migrate } from '../db/migrate.ts';
 import type { EditionStore } from '../editions/edition-store.ts';
 import { createEditionStore } from '../editions/edition-store.ts';
 import type { Item } from '../content/item.ts';
@@ -28,13 +27,7 @@ export interface Runtime {
 
 /** The composition root's one way to open the database DATABASE_URL names, migrated to the latest schema. */
 export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'rootDir'>): Promise<Runtime> {
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = await openDatabase(config);
   const editions = createEditionStore(database.db);
   return {
     dialect: database.dialect,

@@ -4,9 +4,8 @@ import type { Item } from '../content/item.ts';
 import type { Edition } from '../edition/edition.ts';
 import { selectEditionItems } from '../edition/select-edition-items.ts';
 import { buildEdition } from '../edition/build-editions.ts';
-import { createDatabase } from '../db/create-database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import { databaseExists } from '../db/database-exists.ts';
-import { migrate } from '../db/migrate.ts';
 import { createEditionStore } from './edition-store.ts';
 import { editionOfRecord, resolveEdition } from './resolve-edition.ts';
 import { itemFingerprint } from './item-fingerprint.ts';
@@ -45,13 +44,7 @@ export async function openEditionSource(config: Config, items: readonly Item[]):
       close: async () => {},
     };
   }
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = await openDatabase(config);
   const store = createEditionStore(database.db);
   return {
     async editionOf(list, date) {

@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts';
-import { createDatabase } from '../db/create-database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import type { DialectName } from '../db/create-database.ts';
-import { migrate } from '../db/migrate.ts';
 import { createKyselyStore } from './create-kysely-store.ts';
 import type { SubscriberStore } from './subscriber-store.ts';
 
@@ -15,13 +14,7 @@ export interface OpenedStore {
 export async function openStore(
   config: Pick<Config, 'databaseUrl' | 'rootDir' | 'secret'>,
 ): Promise<OpenedStore> {
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-  try {
-    await migrate(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = await openDatabase(config);
   return {
     store: createKyselyStore(database.db, { secret: config.secret }),
     dialect: database.dialect,
