@@ -13,7 +13,9 @@ import { createDigestRenderer } from '../send/create-digest-renderer.ts';
 import { runSend } from '../send/run-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
 import { manageToken } from '../subscribers/tokens.ts';
+import { findLocaleMismatches } from '../subscribers/find-locale-mismatches.ts';
 import { openRuntime } from './open-runtime.ts';
+import { plural } from './plural.ts';
 import type { Output } from './output.ts';
 import { createSendReporter } from './send-reporter.ts';
 
@@ -108,6 +110,20 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         onEvent: (list, event) => reporter.event(list, event),
       },
     );
+    // What preview shows must be all that goes out: subscriptions in a locale their list no
+    // longer offers are named (they are mailed that locale until fixed).
+    for (const m of await findLocaleMismatches(runtime.store, config.lists)) {
+      output.err(
+        `list ${m.list}: ${plural(m.count, 'active subscriber')} with locale ${m.locale}, which the list does not offer ` +
+          `(it offers ${m.offered.join(', ')}); gazette subscribers check lists them.\n`,
+      );
+    }
+    for (const list of summary.lists) {
+      const { plan } = list;
+      if (plan.recipients === 0 && plan.emptySegment === 0 && plan.noAdConsent === 0) {
+        output.err(`list ${list.listId}: no active subscriber, so nobody gets this edition.\n`);
+      }
+    }
     for (const [listId, resolved] of editions.resolved) {
       // A real send names what it leaves behind for good (too old) or for later (over the cap);
       // a dry run also what changed after it was sent (check reports that too).

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedger } from '../../src/send/ledger.ts';
@@ -148,6 +148,42 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
       } finally {
         workspace.cleanup();
         await old.cleanup();
+      }
+    },
+  );
+
+  it.skipIf(!dialect.available)(
+    'send names a list nobody reads and subscriptions in a locale their list stopped offering',
+    async () => {
+      const db = await dialect.create();
+      const workspace = cliWorkspace(db);
+      try {
+        writeItem(workspace.file('content'), 'one', '2026-03-01');
+        const add = await workspace.run([
+          'subscribers',
+          'add',
+          'lee@example.com',
+          '--locale',
+          'en',
+          '--confirmed',
+        ]);
+        expect(add.code, add.err).toBe(0);
+        // The list narrows its locales after the reader chose English.
+        const file = workspace.file('gazette.config.json');
+        const config = JSON.parse(readFileSync(file, 'utf8')) as {
+          lists: { id: string; locales?: string[] }[];
+        };
+        config.lists[0]!.locales = ['ko', 'bilingual'];
+        writeFileSync(file, JSON.stringify(config));
+        const dry = await workspace.run(['send', '--date', '2026-03-01', '--dry-run']);
+        expect(dry.code, dry.err).toBe(0);
+        expect(dry.err).toContain(
+          'list daily: 1 active subscriber with locale en, which the list does not offer',
+        );
+        expect(dry.err).toContain('list weekly: no active subscriber, so nobody gets this edition');
+      } finally {
+        workspace.cleanup();
+        await db.cleanup();
       }
     },
   );
