@@ -3,8 +3,9 @@ import { LOCALES } from '../../locale.ts';
 import type { Locale } from '../../locale.ts';
 import type { ChoiceValues, FieldErrors, FormBody } from './form-values.ts';
 import { formValues } from './form-values.ts';
+import { findNameProblem, MAX_NAME_LENGTH } from '../../subscribers/find-name-problem.ts';
 
-const MAX_NAME = 100;
+const MAX_NAME = MAX_NAME_LENGTH;
 
 /**
  * Name, language, topics, lists and ad consent from a form, checked against the config.
@@ -16,11 +17,12 @@ export function parseChoices(
 ): { values: ChoiceValues; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = (formValues(body, 'name')[0] ?? '').trim();
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(name) || name.length > MAX_NAME) {
+  // The one name rule of every path (import, add, web): no controls, NEL, line separators or
+  // bidi overrides, at most 100 characters.
+  if (findNameProblem(name) !== undefined) {
     errors.name = {
-      ko: `이름은 ${MAX_NAME}자 이내로, 줄바꿈 없이 입력해 주세요.`,
-      en: `Names are up to ${MAX_NAME} characters, without line breaks.`,
+      ko: `이름은 ${MAX_NAME}자 이내로, 줄바꿈이나 제어 문자 없이 입력해 주세요.`,
+      en: `Names are up to ${MAX_NAME} characters, without line breaks or control characters.`,
     };
   }
   const rawLocale = formValues(body, 'locale')[0] ?? 'bilingual';
