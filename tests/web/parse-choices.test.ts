@@ -31,3 +31,19 @@ describe('the web form keeps the one name rule of import and add', () => {
     expect(values.name).toBe('송 지호');
   });
 });
+
+describe("the web form keeps to the lists' locales", () => {
+  const koOnly = {
+    ...config,
+    lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, locales: ['ko' as const], categories: [] }],
+  };
+  it('refuses a locale the list does not offer, naming what it offers', () => {
+    const { errors } = parseChoices({ locale: 'en', lists: 'daily' }, koOnly);
+    expect(errors.locale?.en).toBe('Daily comes in Korean only: choose one of those.');
+    // 으로/로 follows the final consonant: 한국어로 (no 받침), 영어로, never "(으)로".
+    expect(errors.locale?.ko).toContain('한국어로만 발행됩니다');
+  });
+  it('takes one it offers', () => {
+    expect(parseChoices({ locale: 'ko', lists: 'daily' }, koOnly).errors.locale).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.ts';
 import { LOCALES } from '../../locale.ts';
 import type { Locale } from '../../locale.ts';
 import type { ChoiceValues, FieldErrors, FormBody } from './form-values.ts';
+import { josa } from 'es-hangul';
 import { formValues } from './form-values.ts';
 import { findNameProblem, MAX_NAME_LENGTH } from '../../subscribers/find-name-problem.ts';
 
@@ -42,6 +43,21 @@ export function parseChoices(
     errors.lists = {
       ko: '뉴스레터를 하나 이상 선택해 주세요.',
       en: 'Choose at least one newsletter.',
+    };
+  }
+  // A list mails only the locales it offers (what preview shows is all that can go out).
+  const refusing = config.lists.find(
+    (list) => lists.includes(list.id) && !errors.locale && !list.locales.includes(locale),
+  );
+  if (refusing !== undefined && errors.lists === undefined) {
+    const names = {
+      ko: { ko: '한국어', en: '영어', bilingual: '한국어·영어 함께' },
+      en: { ko: 'Korean', en: 'English', bilingual: 'Korean and English together' },
+    };
+    errors.locale = {
+      // 으로/로 by the final consonant of what precedes it (es-hangul): 한국어로, never "(으)로".
+      ko: `‘${refusing.name.ko}’ 뉴스레터는 ${josa(refusing.locales.map((l) => names.ko[l]).join(', '), '으로/로')}만 발행됩니다. 그중에서 선택해 주세요.`,
+      en: `${refusing.name.en} comes in ${refusing.locales.map((l) => names.en[l]).join(', ')} only: choose one of those.`,
     };
   }
   return {
