@@ -51,7 +51,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
   const bad = problems.filter((p) => p.severity === 'error');
   for (const problem of bad) output.err(`${formatProblem(problem)}\n`);
   if (bad.length > 0)
-    output.err(`${bad.length} content problem(s): those files are left out; run gazette check\n`);
+    output.err(`${plural(bad.length, 'content problem')}: those files are left out; run gazette check\n`);
   const date = options.latest
     ? buildEditions(items, { timeZone: config.timeZone, categories: config.categories })[0]?.date
     : (options.date ?? today(config.timeZone));
@@ -70,7 +70,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
   try {
     const adopted = await runtime.adoptLedgerEditions(config, async () => items);
     if (adopted > 0)
-      output.err(`Recorded ${adopted} edition(s) sent before editions were kept as records.\n`);
+      output.err(`Recorded ${plural(adopted, 'edition')} sent before editions were kept as records.\n`);
     if (!options.dryRun) {
       await mailer.verify();
       output.err(
@@ -189,7 +189,7 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
   let code: number = SEND_EXIT.ok;
   if (summary.lost > 0) {
     output.err(
-      `${summary.lost} result(s) were not recorded: this run held those rows past their lease (was the ` +
+      `${plural(summary.lost, 'result')} ${summary.lost === 1 ? 'was' : 'were'} not recorded: this run held those rows past their lease (was the ` +
         'machine suspended?) and another worker took them; those readers may get the edition twice.\n',
     );
   }
@@ -205,10 +205,10 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
     const minutes = Math.ceil((until - Date.now()) / 60_000);
     output.err(
       minutes > 0
-        ? `${summary.claimed} message(s) are claimed by another send until ${new Date(until).toISOString()} ` +
+        ? `${plural(summary.claimed, 'message')} ${summary.claimed === 1 ? 'is' : 'are'} claimed by another send until ${new Date(until).toISOString()} ` +
             `(about ${minutes} min): if it is still running, it sends them; if it died, run the same ` +
             'command again after then to send them.\n'
-        : `${summary.claimed} message(s) are claimed by another send whose lease has ended: if it is ` +
+        : `${plural(summary.claimed, 'message')} ${summary.claimed === 1 ? 'is' : 'are'} claimed by another send whose lease has ended: if it is ` +
             'not running any more, run the same command again to send them.\n',
     );
     code = SEND_EXIT.incomplete;

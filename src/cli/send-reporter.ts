@@ -3,6 +3,7 @@ import type { DeliveryEvent } from '../send/deliver.ts';
 import type { PlanResult } from '../send/plan-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
 import type { Output } from './output.ts';
+import { plural } from './plural.ts';
 
 /** How `send` talks to the operator: a progress bar on a terminal, JSON lines for logs and cron. */
 export interface SendReporter {
@@ -49,7 +50,7 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
         return;
       }
       output.out(
-        `${list.id}: ${plan.recipients} recipients in ${plan.segments.length} segments` +
+        `${list.id}: ${plural(plan.recipients, 'recipient')} in ${plural(plan.segments.length, 'segment')}` +
           (plan.added > 0 ? `, ${plan.added} newly planned` : '') +
           `, ${open} to send` +
           (plan.emptySegment > 0 ? `; ${plan.emptySegment} left out (nothing in their topics today)` : '') +

@@ -135,7 +135,7 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
         writeItem(content, 'after', '2026-01-12');
         const sent = await workspace.run(['send', '--date', '2026-01-12', '--list', 'daily']);
         expect(sent.code, sent.err).toBe(0);
-        expect(sent.err).toContain('Recorded 1 edition(s) sent before editions were kept as records');
+        expect(sent.err).toContain('Recorded 1 edition sent before editions were kept as records');
         const rows = (await workspace.run(['editions', '--json'])).out.trim().split('\n');
         expect(rows.map((row) => JSON.parse(row) as { number: number; date: string; items: number })).toEqual(
           [

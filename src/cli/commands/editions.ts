@@ -1,6 +1,7 @@
 import { GazetteError } from '../../errors.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { plural } from '../plural.ts';
 import { openRuntime } from '../open-runtime.ts';
 import type { Runtime } from '../open-runtime.ts';
 
@@ -70,7 +71,7 @@ export const registerEditions: RegisterCommand = (program, output) => {
           return;
         }
         output.out(
-          `${listId} No. ${edition.number} · ${edition.date} · frozen ${new Date(edition.frozenAt).toISOString()} · ${edition.items.length} item(s)\n`,
+          `${listId} No. ${edition.number} · ${edition.date} · frozen ${new Date(edition.frozenAt).toISOString()} · ${plural(edition.items.length, 'item')}\n`,
         );
         for (const item of edition.items) {
           const mark = edition.marks[item.id];

@@ -11,6 +11,7 @@ import { requireSecret } from '../../config/require-secret.ts';
 import type { PollSummary } from '../../inbound/poll-mailbox.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { plural } from '../plural.ts';
 import { openInbound } from '../open-inbound.ts';
 import type { OpenedInbound } from '../open-inbound.ts';
 import type { Output } from '../output.ts';
@@ -63,7 +64,7 @@ export const registerInbound: RegisterCommand = (program, output) => {
         // A crash after storing and before processing: finish that first.
         const recovered = await opened.pipeline.processPending();
         if (recovered.length > 0)
-          output.out(`gazette inbound: processed ${recovered.length} stored message(s)\n`);
+          output.out(`gazette inbound: processed ${plural(recovered.length, 'stored message')}\n`);
         const imap = flags.imap ?? config.inbound.imap;
         const listen = imap === undefined || command.getOptionValueSource('port') === 'cli';
         await withStopSignals(
