@@ -212,7 +212,9 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
     });
 
     it('never double-sends when two runs of the same edition go at once', async () => {
-      harness = await createSendHarness(dialect, sink.url, { concurrency: 3 });
+      // 40 a second: the runs overlap for about a second, so both get a share (unlimited, the
+      // first could finish all 40 before the second has resolved the frozen edition).
+      harness = await createSendHarness(dialect, sink.url, { concurrency: 3, ratePerSecond: 40 });
       const emails = Array.from({ length: 40 }, (_, i) => `reader${i}@example.com`);
       await harness.store.importBatch(emails.map((email, i) => subscriber(email, i % 2 ? 'ko' : 'en')));
       // The second run has its own connection (pool) to the same data, like a second process.
