@@ -105,7 +105,7 @@ describe('gazette send (in process)', () => {
     await ledger.claim({ edition: DATE, listId: 'daily' }, { ...claim, owner: 'elsewhere:1:r' });
     const result = await run();
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/1 message\(s\) are claimed by another send until \d{4}-\d\d-\d\dT/);
+    expect(result.stderr).toMatch(/1 message is claimed by another send until \d{4}-\d\d-\d\dT/);
     expect(result.stderr).toMatch(/run the same command again after then/);
     const summary = JSON.parse(result.stdout.split('\n').find((l) => l.includes('"type":"summary"')) ?? '{}');
     expect(summary).toMatchObject({ sent: 2, claimed: 1, pending: 0 });
