@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { SubscriberTables } from './tables.ts';
 import { checkpointWal } from '../db/checkpoint-wal.ts';
 import { GazetteError } from '../errors.ts';
 import { findByUids } from './find-by-uids.ts';
@@ -17,7 +17,7 @@ import type {
 import type { ImportOutcome, SubscriberPage, SubscriberStore } from './subscriber-store.ts';
 import { KEYED_PREFIX, suppressionHash } from './suppression-hash.ts';
 
-type Db = Kysely<Tables> | Transaction<Tables>;
+type Db = Kysely<SubscriberTables> | Transaction<SubscriberTables>;
 
 export interface KyselyStoreOptions {
   /**
@@ -32,7 +32,7 @@ export interface KyselyStoreOptions {
  * transaction (`db.transaction().execute((trx) => createKyselyStore(trx)…)`) every call runs
  * inside it, so a caller can join the store's writes with its own (the erasure does).
  */
-export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions = {}): SubscriberStore {
+export function createKyselyStore(db: Db, options: KyselyStoreOptions = {}): SubscriberStore {
   const iso = (now?: Date) => (now ?? new Date()).toISOString();
   const suppression = createSuppression(options.secret);
   const subscribeIn = (trx: Db, input: SubscribeInput, at: string) =>
@@ -406,7 +406,7 @@ function createSuppression(secret: string | undefined): Suppression {
 async function stampLatestConsent(
   db: Db,
   subscriberId: number,
-  values: UpdateObject<Tables, 'consents', 'consents'>,
+  values: UpdateObject<SubscriberTables, 'consents', 'consents'>,
 ): Promise<void> {
   const consent = await latestConsent(db, subscriberId);
   if (consent !== undefined)

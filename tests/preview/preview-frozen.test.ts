@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { createEditionStore } from '../../src/editions/edition-store.ts';
 import type { PreviewFixture } from './preview-fixture.ts';
 import { createPreviewFixture } from './preview-fixture.ts';
@@ -24,8 +26,8 @@ describe('preview of a sent edition', () => {
     });
     // As a send would have: the config's default database, with 2026-03-01 frozen for every list.
     const config = await loadConfig({ configPath: path.join(fx.dir, 'gazette.config.json') });
-    const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
-    await migrate(database);
+    const database = createDatabase<Tables>(config.databaseUrl, { rootDir: config.rootDir });
+    await migrate(database, gazetteMigrations);
     await freezeEditions(createEditionStore(database.db), config, ['2026-03-01']);
     await database.close();
     fx.writeItem('a1.md', {

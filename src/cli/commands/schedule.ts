@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { isGazetteError } from '../../errors.ts';
-import { openStore } from '../../subscribers/open-store.ts';
+import { openRuntime } from '../open-runtime.ts';
 import { requireSecret } from '../../config/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -27,7 +27,7 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
       // URL (the config was checked on loading), a database that cannot be opened.
       requireSecret(config);
       assertPublicUrlForMail(config);
-      await (await openStore(config)).close();
+      await (await openRuntime(config)).close();
       const log = (record: Record<string, unknown>) =>
         output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
       await withStopSignals(

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { DialectName } from '../create-database.ts';
+import type { DialectName } from '../../db/create-database.ts';
 
 /** The delivery ledger: one row per (edition, list, subscriber), claimed by workers. */
 export function deliveriesMigration(dialect: DialectName): Migration {
