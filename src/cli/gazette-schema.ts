@@ -7,6 +7,7 @@ import type { InboundTables } from '../inbound/tables.ts';
 import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
 import type { DeliveryTables } from '../send/tables.ts';
 import { subscribersMigration } from '../subscribers/migrations/0001-subscribers.ts';
+import { mailRequestsMigration } from '../subscribers/migrations/0005-mail-requests.ts';
 import type { SubscriberTables } from '../subscribers/tables.ts';
 
 /**
@@ -25,5 +26,6 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0002-deliveries': deliveriesMigration(dialect),
     '0003-editions': editionsMigration(dialect),
     '0004-inbound': inboundMigration(dialect),
+    '0005-mail-requests': mailRequestsMigration(dialect),
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { SentInfo } from '../mail/outgoing-mail.ts';
 import type { Subscriber } from '../subscribers/subscriber.ts';
+import { listUnsubscribeMailto } from '../subscribers/list-unsubscribe-mailto.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { requireSecret } from '../config/require-secret.ts';
 import { renderTransactionalEmail } from './render-transactional-email.ts';
@@ -25,7 +26,7 @@ export async function sendWelcome(
     from: { name: config.from.name, address: config.from.email },
     replyTo: config.replyTo,
     to: subscriber.email,
-    listUnsubscribe: { url: unsubscribeUrl, mailto: config.unsubscribeMailto },
+    listUnsubscribe: { url: unsubscribeUrl, mailto: listUnsubscribeMailto(config, subscriber, '') },
     ...mail,
   });
 }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.ts';
 import { GazetteError } from '../../errors.ts';
+import type { DnsResolver } from '../../inbound/authenticate-message.ts';
 import { createSmtpReceiver } from '../../inbound/create-smtp-receiver.ts';
 import { inboundSettings } from '../../inbound/inbound-settings.ts';
 import { pollMailbox } from '../../inbound/poll-mailbox.ts';
@@ -25,6 +27,7 @@ interface InboundFlags {
   unrecognised?: boolean;
   webhookUrls?: boolean;
   holdReply?: string;
+  dnsRecords?: string;
 }
 
 /**
@@ -47,15 +50,19 @@ export const registerInbound: RegisterCommand = (program, output) => {
     )
     // Tests hold the 250 after storing, to kill the process in between.
     .addOption(new Option('--hold-reply <ms>').hideHelp())
+    // Tests answer DKIM/SPF/DMARC look-ups from a JSON file ({"name:TXT": [["v=…"]]}): no network.
+    .addOption(new Option('--dns-records <file>').hideHelp())
     .action(async (flags: InboundFlags, command: Command) => {
       const config = await loadCliConfig(command);
       if (flags.webhookUrls === true) {
         printWebhookUrls(config, output);
         return;
       }
-      const opened = await openInbound(config, (message, error) =>
-        output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
-      );
+      const opened = await openInbound(config, {
+        log: (message, error) =>
+          output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
+        resolver: flags.dnsRecords === undefined ? undefined : recordsResolver(flags.dnsRecords),
+      });
       try {
         if (flags.unrecognised === true) {
           await listUnrecognised(opened, output);
@@ -182,4 +189,14 @@ async function listUnrecognised(opened: OpenedInbound, output: Output) {
       `#${row.id}  ${when}  ${row.source}  from <${row.mail_from ?? '?'}>  ${row.size} bytes  ${row.note ?? ''}\n`,
     );
   }
+}
+
+/** A DNS resolver that answers only from a JSON file of records; anything else is not found. */
+function recordsResolver(file: string): DnsResolver {
+  const records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[][] | string[]>;
+  return async (name, rrtype) => {
+    const found = records[`${name.toLowerCase()}:${rrtype.toUpperCase()}`];
+    if (found !== undefined) return found;
+    throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+  };
 }
