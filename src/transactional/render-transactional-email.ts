@@ -29,7 +29,15 @@ export type TransactionalMail =
       /** A request by mail: what was read from it, per language. */
       understood?: Record<Language, string[]>;
     }
-  | { kind: 'welcome'; locale: Locale; name: string | null; preferencesUrl: string; unsubscribeUrl: string }
+  | {
+      kind: 'welcome';
+      locale: Locale;
+      name: string | null;
+      preferencesUrl: string;
+      unsubscribeUrl: string;
+      /** The consent's result notice (§50⑦), said in the welcome: per language. */
+      result?: Record<Language, string>;
+    }
   | {
       kind: 'notice';
       locale: Locale;
@@ -93,6 +101,7 @@ export async function renderTransactionalEmail(
       name: mail.name,
       preferencesUrl: mail.preferencesUrl,
       unsubscribeUrl: mail.unsubscribeUrl,
+      result: mail.result,
     });
   }
   const [html, text] = await Promise.all([

@@ -1,13 +1,13 @@
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { LANGUAGES } from '../locale.ts';
-import type { Language } from '../locale.ts';
 import type { Subscriber } from '../subscribers/subscriber.ts';
 import type { SubscriberStore } from '../subscribers/subscriber-store.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { requireSecret } from '../config/require-secret.ts';
 import type { ChangeKind, ChangeVia } from '../../emails/transactional/transactional-text.ts';
 import { changeResultsOn } from './change-results-on.ts';
+import { claimChangeNotice } from './claim-change-notice.ts';
+import { formatWhen, listNames, perLanguage } from './notice-words.ts';
 import { renderTransactionalEmail } from './render-transactional-email.ts';
 
 export interface ChangeNoticeDeps {
@@ -40,16 +40,9 @@ export async function sendChangeNotice(
 ): Promise<'sent' | 'off' | 'already'> {
   const { config } = deps;
   if (change.always !== true && !changeResultsOn(config)) return 'off';
-  const consent = (await deps.store.consents(subscriber.id)).at(-1);
-  const stamp =
-    change.kind === 'subscribed'
-      ? consent?.confirmedAt
-      : change.kind === 'unsubscribed'
-        ? consent?.unsubscribedAt
-        : change.at?.toISOString();
-  if (stamp === undefined || stamp === null) return 'already';
-  const key = `${subscriber.id}:${change.kind}:${change.listId ?? ''}:${stamp}`;
-  if (!(await deps.store.claimNotice(key, subscriber.id, change.kind))) return 'already';
+  const claim = await claimChangeNotice(deps.store, subscriber, change);
+  if (claim === undefined) return 'already';
+  const { key, stamp } = claim;
   try {
     const secret = requireSecret(config);
     const token = manageToken(secret, subscriber);
@@ -60,7 +53,7 @@ export async function sendChangeNotice(
       locale: subscriber.locale,
       change: change.kind,
       via: change.via,
-      when: perLanguage((lang) => formatWhen(new Date(stamp), lang, config.timeZone)),
+      when: perLanguage((lang) => formatWhen(stamp, lang, config.timeZone)),
       lists: perLanguage((lang) => listNames(config, lists, lang)),
       subscribeUrl: change.kind === 'subscribed' ? undefined : `${config.publicUrl}/subscribe`,
       unsubscribeUrl: change.kind === 'subscribed' ? `${config.publicUrl}/unsubscribe/${token}` : undefined,
@@ -78,25 +71,4 @@ export async function sendChangeNotice(
     await deps.store.releaseNotice(key);
     throw error;
   }
-}
-
-function perLanguage(value: (lang: Language) => string): Record<Language, string> {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, value(lang)])) as Record<Language, string>;
-}
-
-function formatWhen(at: Date, lang: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(at);
-}
-
-function listNames(config: Pick<Config, 'lists'>, ids: readonly string[], lang: Language): string {
-  const names = config.lists.filter((list) => ids.includes(list.id)).map((list) => list.name[lang]);
-  return (names.length > 0 ? names : config.lists.map((list) => list.name[lang])).join(', ');
 }

@@ -5,7 +5,6 @@ import { ConfirmPage } from '../pages/confirm-page.tsx';
 import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import type { RouteGroup } from '../route-group.ts';
-import { sendChangeNotice } from '../../transactional/send-change-notice.ts';
 import { sendWelcome } from '../../transactional/send-welcome.ts';
 import type { WebContext } from '../web-deps.ts';
 import { message, uidFromToken } from './respond.tsx';
@@ -35,13 +34,9 @@ export const confirmRoutes: RouteGroup = (app, context) => {
     const result = await context.store.confirm(parsed.uid, context.clientIp(c), context.now());
     if (result === undefined || result.subscriber.status !== 'active') return stale(c, context);
     const subscriber = result.subscriber;
-    if (result.changed) {
+    // The welcome is also the consent's result notice (정보통신망법 §50⑦, notices.changeResults).
+    if (result.changed)
       context.defer(`welcome mail to subscriber ${subscriber.id}`, () => sendWelcome(context, subscriber));
-      // 정보통신망법 §50⑦: the result of the consent, once (config notices.changeResults).
-      context.defer(`result notice to subscriber ${subscriber.id}`, () =>
-        sendChangeNotice(context, subscriber, { kind: 'subscribed', via: 'web' }),
-      );
-    }
     return confirmed(c, context, subscriber);
   });
 };
