@@ -14,7 +14,7 @@ export interface ChangeNoticeEmailProps {
   via: ChangeVia;
   /** When the change was made, written for each language in the newsletter's time zone. */
   when: Record<Language, string>;
-  /** The lists the change concerns, named per language. */
+  /** The lists the change concerns, named per language. The newsletter's name is the sender's. */
   lists: Record<Language, string>;
   /** Where to subscribe again (after an unsubscribe). */
   subscribeUrl?: string;
@@ -31,7 +31,7 @@ export function ChangeNoticeEmail(props: ChangeNoticeEmailProps) {
   const { languages, newsletter, kind, via, when, lists, subscribeUrl, postalAddress, senderName } = props;
   const body = (lang: Language) =>
     transactionalText[lang].noticeBody(
-      senderName,
+      newsletter[lang],
       when[lang],
       transactionalText[lang].noticeChange(kind, lists[lang]),
       via,

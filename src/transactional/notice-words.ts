@@ -16,6 +16,7 @@ export function formatWhen(at: Date, lang: Language, timeZone: string): string {
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZoneName: 'short',
   }).format(at);
 }

@@ -32,13 +32,12 @@ export async function sendWelcome(
     deps.store !== undefined && changeResultsOn(config)
       ? await claimChangeNotice(deps.store, subscriber, { kind: 'subscribed' })
       : undefined;
-  const senderName = config.from.name ?? config.name.en;
   const result =
     claim === undefined
       ? undefined
       : perLanguage((lang) =>
           transactionalText[lang].noticeBody(
-            senderName,
+            config.name[lang],
             formatWhen(claim.stamp, lang, config.timeZone),
             transactionalText[lang].noticeChange('subscribed', listNames(config, subscriber.lists, lang)),
             'web',
