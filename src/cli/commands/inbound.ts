@@ -38,7 +38,9 @@ interface InboundFlags {
 export const registerInbound: RegisterCommand = (program, output) => {
   program
     .command('inbound')
-    .description('receive bounces and complaints: an SMTP receiver for inbound.domain, or an IMAP mailbox')
+    .description(
+      'receive bounces, complaints and requests by mail (subscribe@, unsubscribe@): an SMTP receiver for inbound.domain, or an IMAP mailbox',
+    )
     .option('--port <port>', 'SMTP port to listen on (0 picks a free one)', '2525')
     .option('--host <address>', 'address to listen on (0.0.0.0 to receive from the internet)', '127.0.0.1')
     .option('--imap <url>', 'read this mailbox instead: imaps://user:pass@host/INBOX (default: inbound.imap)')
