@@ -53,6 +53,9 @@ export async function applyRequest(
     return record(await requests.unsubscribeByToken(request.token, receivedAt, answerable));
   }
   if (from === undefined) return record({ effect: 'refused', note: 'no From address' });
+  // The receiving domains never subscribe or get answers: no loop through our own mailboxes.
+  if (deps.settings.domains.includes(from.slice(from.lastIndexOf('@') + 1)))
+    return record({ effect: 'refused', note: 'From is at one of our receiving domains' });
   if (request.action === 'unsubscribe') {
     const auth = await deps.authenticate(stored);
     if (auth.aligned) return record(await requests.unsubscribeByAddress(from, receivedAt, answerable));

@@ -15,18 +15,23 @@ export interface RequestContext {
 const ADDRESS = /^(unsubscribe|subscribe)(?:\+([^@]+))?@(.+)$/i;
 
 /**
- * A request by mail: the envelope recipient (else the To and Cc headers, for a mailbox whose
- * server records no envelope) is `unsubscribe[+TOKEN]@` or `subscribe[+LIST]@` at inbound.domain.
+ * A request by mail: the envelope recipient (or, for a mailbox whose server records no
+ * envelope, the To and Cc headers) is `unsubscribe[+TOKEN]@` or `subscribe[+LIST]@` at inbound.domain.
  * Checked after bounces and complaints (a bounce of our confirmation may come back to us) and
  * before auto-replies: a mail client's automatic unsubscribe still unsubscribes, unanswered.
  */
 export function readRequest(mail: ParsedInbound, context: RequestContext): MailRequest | undefined {
   const domain = context.requestDomain?.toLowerCase();
   if (domain === undefined) return undefined;
-  const headerRecipients = [mail.header('to'), mail.header('cc')].flatMap(
-    (value) => (value ?? '').match(/[^\s<>,;"]+@[^\s<>,;"]+/g) ?? [],
-  );
-  for (const address of [...(context.rcptTo ?? []), ...headerRecipients]) {
+  // The envelope is what the mail was delivered to; headers only stand in when none was recorded.
+  const envelope = context.rcptTo ?? [];
+  const recipients =
+    envelope.length > 0
+      ? envelope
+      : [mail.header('to'), mail.header('cc')].flatMap(
+          (value) => (value ?? '').match(/[^\s<>,;"]+@[^\s<>,;"]+/g) ?? [],
+        );
+  for (const address of recipients) {
     const match = ADDRESS.exec(address.trim());
     if (match === null || (match[3] ?? '').toLowerCase() !== domain) continue;
     const common = { from: mail.from, messageId: mail.messageId, automatic: detectAutoReply(mail) };
