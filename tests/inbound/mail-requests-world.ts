@@ -27,10 +27,15 @@ const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 
+/** A provider that authorises the test's own address (127.0.0.1) by SPF, and publishes DMARC. */
+export const SPF_DOMAIN = 'spf.example';
+
 /** The test's DNS: only these records exist; nothing leaves the machine. */
 export const DNS_RECORDS: Record<string, string[][]> = {
   [`test._domainkey.${READER_DOMAIN}:TXT`]: [[`v=DKIM1; k=rsa; p=${publicKey}`]],
   [`_dmarc.${READER_DOMAIN}:TXT`]: [['v=DMARC1; p=reject']],
+  [`${SPF_DOMAIN}:TXT`]: [['v=spf1 ip4:127.0.0.1 -all']],
+  [`_dmarc.${SPF_DOMAIN}:TXT`]: [['v=DMARC1; p=quarantine']],
 };
 
 export const resolver: DnsResolver = async (name, rrtype) => {
@@ -98,7 +103,7 @@ export interface MailRequestWorld {
  */
 export async function createMailRequestWorld(
   dialect: DialectSetup,
-  extra: { changeResults?: boolean } = {},
+  extra: { changeResults?: boolean; perDomainPerHour?: number } = {},
 ): Promise<MailRequestWorld> {
   const sink = await startSmtpSink();
   const send = await createSendHarness(dialect, sink.url);
@@ -110,7 +115,11 @@ export async function createMailRequestWorld(
   const config: Config = {
     ...base,
     databaseUrl,
-    inbound: { ...base.inbound, domain: REQUEST_DOMAIN },
+    inbound: {
+      ...base.inbound,
+      domain: REQUEST_DOMAIN,
+      requests: { perDomainPerHour: extra.perDomainPerHour ?? base.inbound.requests.perDomainPerHour },
+    },
     notices: { changeResults: extra.changeResults },
   };
   const mailer: Mailer = createSmtpMailer({ url: sink.url, pool: 2 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { ReceivedMail } from '../helpers/smtp-sink.ts';
-import { createMailRequestWorld, readerMail, REQUEST_DOMAIN } from './mail-requests-world.ts';
+import { createMailRequestWorld, readerMail, REQUEST_DOMAIN, SPF_DOMAIN } from './mail-requests-world.ts';
 import type { MailRequestWorld } from './mail-requests-world.ts';
 
 const SUBSCRIBE = `subscribe@${REQUEST_DOMAIN}`;
@@ -13,7 +13,7 @@ describe.each(DIALECTS)('requests by mail on $name', (dialect) => {
     await world?.close();
     world = undefined;
   });
-  const open = async (extra: { changeResults?: boolean } = {}) => {
+  const open = async (extra: { changeResults?: boolean; perDomainPerHour?: number } = {}) => {
     world = await createMailRequestWorld(dialect, extra);
     return world;
   };
@@ -272,6 +272,81 @@ describe.each(DIALECTS)('requests by mail on $name', (dialect) => {
       const mails = await w.waitForMails('web@mail.example', 1);
       expect(mails).toHaveLength(1);
       expect(textOf(mails[0])).toContain('메일 프로그램의 구독 취소 버튼으로 받은 요청에 따라');
+    },
+    60_000,
+  );
+
+  it.skipIf(!dialect.available)(
+    'SPF-aligned unsubscribe@, the per-domain cap, a complainer comes back only by confirming, automatic mail unanswered',
+    async () => {
+      const w = await open({ perDomainPerHour: 3 });
+      const add = async (email: string) =>
+        (
+          await w.send.store.subscribe({
+            email,
+            locale: 'en',
+            categories: [],
+            lists: ['daily'],
+            consent: { source: 'form', version: 'v1' },
+            confirmed: true,
+          })
+        ).subscriber!;
+      // SPF passes for the envelope's domain, aligned with From: unsubscribed without a signature.
+      const spf = `reader@${SPF_DOMAIN}`;
+      await add(spf);
+      await w.mail(
+        await readerMail({ from: spf, to: UNSUBSCRIBE, subject: 'unsubscribe' }),
+        UNSUBSCRIBE,
+        spf,
+      );
+      expect((await subscriberOf(w, spf))?.status).toBe('unsubscribed');
+      // The same From with another envelope domain is not aligned: only the link goes out.
+      const other = `other@${SPF_DOMAIN}`;
+      await add(other);
+      await w.mail(
+        await readerMail({ from: other, to: UNSUBSCRIBE, subject: 'unsubscribe' }),
+        UNSUBSCRIBE,
+        'x@bad.example',
+      );
+      expect((await subscriberOf(w, other))?.status).toBe('active');
+
+      // A token mail that is automatic still unsubscribes, and is not answered.
+      const quiet = await add('quiet@elsewhere.example');
+      const { listUnsubscribeMailto } = await import('../../src/subscribers/list-unsubscribe-mailto.ts');
+      const mailto = listUnsubscribeMailto(w.config, quiet, 'daily')!.replace(/\?.*$/, '');
+      await w.mail(
+        await readerMail({
+          from: quiet.email,
+          to: mailto,
+          subject: 'unsubscribe',
+          headers: ['Auto-Submitted: auto-generated'],
+        }),
+        mailto,
+        quiet.email,
+      );
+      expect((await subscriberOf(w, quiet.email))?.status).toBe('unsubscribed');
+      expect(await w.mailsTo(quiet.email)).toHaveLength(0);
+
+      // Five different addresses at one domain within the hour: three confirmations (the cap).
+      for (let i = 0; i < 5; i += 1) {
+        const from = `person${i}@flood.example`;
+        await w.mail(await readerMail({ from, to: SUBSCRIBE, subject: 'subscribe' }), SUBSCRIBE, from);
+      }
+      await w.mailsTo('');
+      const flood = w.sink.received.filter((m) => m.envelope.to[0]?.endsWith('@flood.example'));
+      expect(flood).toHaveLength(3);
+
+      // A complainer asking by mail gets a new confirmation and stays pending until they click.
+      const complainer = await add('angry@elsewhere.example');
+      await w.send.store.markComplained(complainer.id);
+      await w.mail(
+        await readerMail({ from: complainer.email, to: SUBSCRIBE, subject: 'subscribe' }),
+        SUBSCRIBE,
+        complainer.email,
+      );
+      const mails = await w.waitForMails(complainer.email, 1);
+      expect(mails[0]?.parsed.subject).toBe('Please confirm your Gazette Daily subscription');
+      expect((await subscriberOf(w, complainer.email))?.status).toBe('pending');
     },
     60_000,
   );
