@@ -9,7 +9,7 @@ import { createSmtpReceiver } from '../../inbound/create-smtp-receiver.ts';
 import { inboundSettings } from '../../inbound/inbound-settings.ts';
 import { pollMailbox } from '../../inbound/poll-mailbox.ts';
 import { webhookPassword } from '../../inbound/webhook-password.ts';
-import { requireSecret } from '../../config/require-secret.ts';
+import { isStrongSecret, requireSecret } from '../../config/require-secret.ts';
 import type { PollSummary } from '../../inbound/poll-mailbox.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -65,6 +65,14 @@ export const registerInbound: RegisterCommand = (program, output) => {
           output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
         resolver: flags.dnsRecords === undefined ? undefined : recordsResolver(flags.dnsRecords),
       });
+      if (
+        config.inbound.domain !== undefined &&
+        !isStrongSecret(config.secret) &&
+        flags.unrecognised !== true
+      )
+        output.err(
+          'gazette inbound: requests by mail (subscribe@, unsubscribe@) are recorded but not answered: set GAZETTE_SECRET (the value serve uses) to sign their links\n',
+        );
       try {
         if (flags.unrecognised === true) {
           await listUnrecognised(opened, output);
