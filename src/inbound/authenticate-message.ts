@@ -20,7 +20,25 @@ export async function authenticateMessage(
   envelope: { ip?: string; mailFrom?: string; helo?: string },
   options: { mta: string; resolver?: DnsResolver },
 ): Promise<Authentication> {
-  const result = await authenticate(raw, {
+  let result: Awaited<ReturnType<typeof authenticate>>;
+  try {
+    result = await authenticateTo(raw, envelope, options);
+  } catch (error) {
+    // A message mailauth cannot read is simply not verified; the request is judged as such.
+    return {
+      aligned: false,
+      results: `Authentication-Results: ${options.mta}; none (${(error as Error).message})`,
+    };
+  }
+  return judge(result, envelope);
+}
+
+function authenticateTo(
+  raw: Buffer,
+  envelope: { ip?: string; mailFrom?: string; helo?: string },
+  options: { mta: string; resolver?: DnsResolver },
+) {
+  return authenticate(raw, {
     ...(envelope.ip === undefined ? {} : { ip: envelope.ip, helo: envelope.helo ?? envelope.ip }),
     sender: envelope.mailFrom === '' ? undefined : envelope.mailFrom,
     mta: options.mta,
@@ -28,7 +46,13 @@ export async function authenticateMessage(
     disableArc: true,
     disableBimi: true,
   });
-  const from = result.dkim.headerFrom.at(-1) ?? '';
+}
+
+function judge(result: Awaited<ReturnType<typeof authenticate>>, envelope: { ip?: string }): Authentication {
+  // RFC 7489 §6.6.1: a message with more or fewer than one From author cannot be judged by its
+  // domain (the request would act on the first; a signature could cover another).
+  const authors = result.dkim.headerFrom;
+  const from = authors.length === 1 ? (authors[0] ?? '') : '';
   const fromDomain = from.slice(from.lastIndexOf('@') + 1).toLowerCase();
   // DMARC's own verdict where the domain publishes a record; without one, the same test by
   // hand: a passing DKIM signature or SPF check for the From domain (or a parent or child of it).
@@ -39,7 +63,8 @@ export async function authenticateMessage(
     result.spf !== false && result.spf.status.result === 'pass' && related(result.spf.domain, fromDomain);
   const spfChecked = envelope.ip !== undefined && spfAligned;
   const aligned =
-    (result.dmarc !== false && result.dmarc.status.result === 'pass') || dkimAligned || spfChecked;
+    fromDomain !== '' &&
+    ((result.dmarc !== false && result.dmarc.status.result === 'pass') || dkimAligned || spfChecked);
   const lines = result.headers
     .slice(Math.max(0, result.headers.indexOf('Authentication-Results:')))
     .split(/\r?\n/)

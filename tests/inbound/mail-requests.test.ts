@@ -310,6 +310,19 @@ describe.each(DIALECTS)('requests by mail on $name', (dialect) => {
       );
       expect((await subscriberOf(w, other))?.status).toBe('active');
 
+      // Two authors, one of them SPF-verified: not the other's verification (RFC 7489 §6.6.1).
+      const victim = await add('two-authors@mail.example');
+      await w.mail(
+        await readerMail({
+          from: `${victim.email}, attacker@${SPF_DOMAIN}`,
+          to: UNSUBSCRIBE,
+          subject: 'unsubscribe',
+        }),
+        UNSUBSCRIBE,
+        `attacker@${SPF_DOMAIN}`,
+      );
+      expect((await subscriberOf(w, victim.email))?.status).toBe('active');
+
       // A token mail that is automatic still unsubscribes, and is not answered.
       const quiet = await add('quiet@elsewhere.example');
       const { listUnsubscribeMailto } = await import('../../src/subscribers/list-unsubscribe-mailto.ts');
