@@ -13,9 +13,9 @@ const SECRET = 'first-day-secret-0123456789abcdefghijklmnop';
 
 /**
  * Issue 15, "An operator's and an editor's first day", as processes from an empty folder outside
- * the repository: init → npm install <checkout> (as the README says) → check → build → import the
- * lists people really have → send to the outbox. (The preview and serve browser steps are the
- * web tests'.)
+ * the repository: init → check by the CLI's path (nothing installed) → npm install <checkout> (as
+ * the README says) → check → build → import the lists people really have → send to the outbox.
+ * The same day with the preview and the web app in Chromium: first-day-browser.test.ts.
  */
 describe('a newsletter of your own, from an empty folder', () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'gazette-first-day-'));
@@ -55,6 +55,15 @@ describe('a newsletter of your own, from an empty folder', () => {
     await expect(
       run(process.execPath, [path.join(ROOT, 'bin', 'gazette.js'), 'init', dir], { cwd: parent, env }),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('already exists and is not empty') });
+
+    // With nothing installed in the folder, the checkout's CLI run by its path reads the config:
+    // its `import { defineConfig } from 'gazette'` is the running CLI's own package.
+    expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
+    const byPath = await run(process.execPath, [path.join(ROOT, 'bin', 'gazette.js'), 'check'], {
+      cwd: dir,
+      env,
+    });
+    expect(byPath.stdout).toBe('2 files: 2 valid, 0 with errors (0 errors, 0 warnings)\n');
 
     // What the README says: link the checkout (offline: a folder path never asks the registry).
     await run('npm', ['install', '--offline', '--no-audit', '--no-fund', ROOT], { cwd: dir, env });
