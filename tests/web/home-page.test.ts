@@ -6,7 +6,7 @@ import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts'
 import { renderArchivePage } from '../../src/archive/archive-page-shell.tsx';
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import type { WebDeps } from '../../src/web/web-deps.ts';
-import { testConfig } from './web-harness.ts';
+import { webConfig } from './web-harness.ts';
 
 function withLists(config: Config, name: Config['name']): Config {
   return {
@@ -37,7 +37,7 @@ async function home(config: Config, extra: Partial<WebDeps> = {}) {
 }
 
 describe('home page', () => {
-  const base = testConfig('http://127.0.0.1:8080');
+  const base = webConfig('http://127.0.0.1:8080');
 
   it('shows the name, the lists that have a description, the latest editions and the form', async () => {
     const { response, document } = await home(withLists(base, { ko: '가제트 데일리', en: 'Gazette Daily' }), {
