@@ -7,10 +7,10 @@ import { createArchiveRoutes } from '../../src/archive/create-archive-routes.ts'
 import { exportWebArchive } from '../../src/archive/export-web-archive.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
-import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
 import type { Edition } from '../../src/edition/edition.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 import { ARCHIVE_CONFIG_FILE, BIG_DAY, createArchiveFixture } from './archive-fixture.ts';
 import type { ArchiveFixture } from './archive-fixture.ts';
 
@@ -114,18 +114,14 @@ describe('the static archive of two lists with an edition on the same date', () 
   const PUBLIC_URL = 'https://news.example';
   /** Of the big day: the daily list sent its tech and business items, the weekly one the rest. */
   const twoLists = async () => {
-    const file = {
-      ...ARCHIVE_CONFIG_FILE,
-      lists: [...ARCHIVE_CONFIG_FILE.lists, { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } }],
-    };
     const outDir = path.join(fixture.root, 'out-two-lists');
-    const config = resolveConfig(
-      parseConfig(file),
-      fixture.root,
-      { GAZETTE_PUBLIC_URL: PUBLIC_URL },
+    const lists = [...ARCHIVE_CONFIG_FILE.lists, { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } }];
+    const config = testConfig(
+      { ...ARCHIVE_CONFIG_FILE, lists },
       {
-        contentDir: fixture.contentDir,
-        outDir,
+        rootDir: fixture.root,
+        env: { GAZETTE_PUBLIC_URL: PUBLIC_URL },
+        flags: { contentDir: fixture.contentDir, outDir },
       },
     );
     const { items } = await loadItems(fixture.contentDir);
