@@ -3,24 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import { testConfigFile } from '../fixtures/test-config.ts';
+import { testConfigFile, TWO_LISTS } from '../fixtures/test-config.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 
 export const CLI_SECRET = 'cli-test-secret-0123456789abcdefghijkl';
 
 /** The workspace's config: two lists, two categories, the default subjects. */
-const CLI_CONFIG = {
-  replyTo: undefined,
-  subject: undefined,
-  categories: [
-    { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-    { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-  ],
-  lists: [
-    { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-    { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } },
-  ],
-};
+const CLI_CONFIG = { ...TWO_LISTS, subject: undefined };
 
 /** The workspace's config file as JSON, for a test to change and write back. */
 export type CliConfigFile = Record<string, unknown> & { lists: { id: string; locales?: string[] }[] };

@@ -9,7 +9,7 @@ import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts'
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import type { WebApp } from '../../src/web/create-web-app.tsx';
 import type { WebDeps } from '../../src/web/web-deps.ts';
-import { testConfig } from '../fixtures/test-config.ts';
+import { testConfig, TWO_LISTS } from '../fixtures/test-config.ts';
 import type { DialectSetup, TestDatabase } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { ReceivedMail, SmtpSink, SmtpSinkOptions } from '../helpers/smtp-sink.ts';
@@ -39,18 +39,7 @@ export interface WebHarness {
 /** The web tests' config: two lists, two categories; `publicUrl` and `extra` are the environment. */
 export function webConfig(publicUrl: string, extra: Record<string, string> = {}): Config {
   return testConfig(
-    {
-      replyTo: undefined,
-      categories: [
-        { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-        { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-      ],
-      lists: [
-        { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-        { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } },
-      ],
-      unsubscribeMailto: 'unsubscribe@gazette.example',
-    },
+    { ...TWO_LISTS, unsubscribeMailto: 'unsubscribe@gazette.example' },
     { rootDir: process.cwd(), env: { GAZETTE_SECRET: SECRET, GAZETTE_PUBLIC_URL: publicUrl, ...extra } },
   );
 }
