@@ -19,10 +19,23 @@ const run = promisify(execFile);
  * `import … from 'gazette'` is bound to the package this CLI runs from (its `index.js`, inlined),
  * so a newsletter folder needs no node_modules/gazette when it runs the CLI by its path
  * (`node /path/to/gazette/bin/gazette.js check`); with one, the running CLI's wins all the same.
+ * A JavaScript config whose `'gazette'` cannot be found is bundled the same way.
  */
 export async function importConfigModule(file: string): Promise<unknown> {
   const url = pathToFileURL(file).href;
-  if (!/\.m?ts$/.test(file)) return ((await import(url)) as { default?: unknown }).default;
+  if (!/\.m?ts$/.test(file)) {
+    try {
+      return ((await import(url)) as { default?: unknown }).default;
+    } catch (error) {
+      // A JavaScript config that imports 'gazette' from a folder with no node_modules/gazette:
+      // bundled like TypeScript, so that import is this package's too.
+      if (!isGazetteNotFound(error)) throw error;
+    }
+  }
+  return importBundled(file, url);
+}
+
+async function importBundled(file: string, url: string): Promise<unknown> {
   const code = await bundleConfig(file, url);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.mjs`);
   await writeFile(temp, code);
@@ -69,4 +82,12 @@ async function bundleConfig(file: string, url: string): Promise<string> {
 function gazetteAlias(): string[] {
   const root = gazettePackageRoot();
   return root === undefined ? [] : [`--alias:gazette=${path.join(root, 'index.js')}`];
+}
+
+/** Node's "Cannot find package 'gazette'" (ERR_MODULE_NOT_FOUND for the bare name). */
+function isGazetteNotFound(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes("package 'gazette'")
+  );
 }

@@ -47,6 +47,15 @@ describe('importConfigModule', () => {
     expect(readdirSync(dir)).toEqual(['gazette.config.ts']);
   });
 
+  it("bundles a .mjs config whose 'gazette' import Node cannot find", async () => {
+    const dir = folder('bare-gazette-mjs', {
+      'gazette.config.mjs':
+        "import { defineConfig } from 'gazette';\nexport default defineConfig({ kind: 'mjs' });\n",
+    });
+    expect(await importConfigModule(path.join(dir, 'gazette.config.mjs'))).toEqual({ kind: 'mjs' });
+    expect(readdirSync(dir)).toEqual(['gazette.config.mjs']);
+  });
+
   it('imports a .mjs config as it is', async () => {
     const dir = folder('mjs', { 'gazette.config.mjs': 'export default { kind: "mjs" };\n' });
     expect(await importConfigModule(path.join(dir, 'gazette.config.mjs'))).toEqual({ kind: 'mjs' });
