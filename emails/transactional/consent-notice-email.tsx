@@ -1,4 +1,5 @@
 import { Heading, Text } from 'react-email';
+import { detectLanguage } from '../../src/locale.ts';
 import type { Language } from '../../src/locale.ts';
 import { LangBlock } from '../components/lang-block.tsx';
 import { consentNoticeText } from './consent-notice-text.ts';
@@ -52,7 +53,20 @@ export function ConsentNoticeEmail({
             <Heading as="h1" style={{ margin: '0 0 12px', fontSize: '22px', lineHeight: 1.3 }}>
               {text.heading}
             </Heading>
-            <Text style={paragraph}>{text.greeting(w)}</Text>
+            <Text style={paragraph}>
+              {w.name === null ? (
+                text.greeting.alone
+              ) : (
+                <>
+                  {text.greeting.before}
+                  {/* A name is read in its own language: 김하늘 in an English greeting, Sky in a Korean one. */}
+                  <LangBlock as="span" lang={detectLanguage(w.name)}>
+                    {w.name}
+                  </LangBlock>
+                  {text.greeting.after}
+                </>
+              )}
+            </Text>
             <Text style={paragraph}>{text.why(w)}</Text>
             <Text style={paragraph}>
               <strong>{text.senderLabel}</strong>: {w.senderName}

@@ -21,7 +21,8 @@ export const consentNoticeText = {
   ko: {
     subject: (w: ConsentNoticeWords) => `${w.newsletter} 광고성 정보 수신 동의 확인 안내`,
     heading: '광고성 정보 수신 동의 안내',
-    greeting: (w: ConsentNoticeWords) => (w.name ? `${w.name}님, 안녕하세요.` : '안녕하세요.'),
+    /** Around the reader's name (the template marks the name with its own `lang`); or alone. */
+    greeting: { before: '', after: '님, 안녕하세요.', alone: '안녕하세요.' },
     why: (w: ConsentNoticeWords) =>
       `${josa(w.newsletter, '은/는')} 정보통신망법 제50조제8항에 따라 2년마다 광고성 정보 수신 동의 여부를 알려 드립니다.`,
     senderLabel: '전송자',
@@ -38,7 +39,7 @@ export const consentNoticeText = {
   en: {
     subject: (w: ConsentNoticeWords) => `${w.newsletter}: your consent to advertising email`,
     heading: 'Your consent to advertising email',
-    greeting: (w: ConsentNoticeWords) => (w.name ? `Hello ${w.name},` : 'Hello,'),
+    greeting: { before: 'Hello ', after: ',', alone: 'Hello,' },
     why: (w: ConsentNoticeWords) =>
       `Every two years ${w.newsletter} reminds you of your consent to advertising, as Korea's Network Act (Article 50(8)) requires.`,
     senderLabel: 'Sender',

@@ -150,5 +150,16 @@ describe.each(DIALECTS)('gazette notices as a process on $name', (dialect) => {
       expect(sink.received).toHaveLength(READERS);
       expect([...perReader().keys()].sort()).toEqual([...emails].sort());
     }, 180_000);
+
+    it('two runs at once share the work: each reader exactly one notice', async () => {
+      await setUp();
+      const [a, b] = await Promise.all([run().exited(90_000), run().exited(90_000)]);
+      // The one that ends first may see rows the other still holds: it says so and exits 2.
+      expect([a.code, b.code]).toContain(0);
+      for (const exit of [a, b]) expect([0, 2]).toContain(exit.code);
+      expect(sink.received).toHaveLength(READERS);
+      expect([...perReader().keys()].sort()).toEqual([...emails].sort());
+      expect((await createNoticeLedger(test.database).counts()).sent).toBe(READERS);
+    }, 180_000);
   });
 });

@@ -92,4 +92,30 @@ describe('the consent notice (정보통신망법 §50⑧, 시행령 제62조의3
     expect(enText).toContain('4 December 2024');
     expect(enText).not.toMatch(/[\uac00-\ud7af]/);
   });
+
+  it('marks the reader’s name with its own language inside the other language’s block', async () => {
+    const mail = await renderConsentNotice(config, {
+      locale: 'bilingual',
+      name: '김하늘',
+      lists: ['daily'],
+      consentedOn: '2024-12-04',
+      ...links,
+    });
+    const { document } = parseHTML(mail.html);
+    const english = [...document.querySelectorAll('div[lang="en"]')].find((e) =>
+      e.textContent?.includes('Hello'),
+    );
+    expect(english?.querySelector('span[lang="ko"]')?.textContent).toBe('김하늘');
+    expect(english?.textContent).toContain('Hello 김하늘,');
+    const latin = await renderConsentNotice(config, {
+      locale: 'ko',
+      name: 'Sky',
+      lists: ['daily'],
+      consentedOn: '2024-12-04',
+      ...links,
+    });
+    const korean = parseHTML(latin.html).document.querySelector('div[lang="ko"]');
+    expect(korean?.querySelector('span[lang="en"]')?.textContent).toBe('Sky');
+    expect(latin.text).toContain('Sky님, 안녕하세요.');
+  });
 });
