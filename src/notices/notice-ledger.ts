@@ -38,6 +38,8 @@ export interface NoticeLedger {
   skipped(ids: readonly number[], owner: string, reason: string): Promise<void>;
   /** Give back rows held by `owner` that were never attempted (a clean stop). */
   release(ids: readonly number[], owner: string): Promise<void>;
+  /** Open skipped rows again (their reader may be told after all: ad consent switched back on). */
+  reopen(ids: readonly number[]): Promise<number>;
   counts(): Promise<NoticeCounts>;
   /** When the last lease on a still-claimed row ends (rows another worker holds), if any. */
   claimedUntil(): Promise<number | undefined>;
@@ -173,6 +175,20 @@ export function createNoticeLedger(database: Database<NoticeTables>): NoticeLedg
           .set({ status: 'pending', ...handedBack() })
           .execute();
       }
+    },
+
+    async reopen(ids) {
+      let reopened = 0;
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const result = await db
+          .updateTable('consent_notices')
+          .set({ status: 'pending', response: null, updated_at: Date.now() })
+          .where('id', 'in', ids.slice(start, start + CHUNK))
+          .where('status', '=', 'skipped')
+          .executeTakeFirst();
+        reopened += Number(result.numUpdatedRows);
+      }
+      return reopened;
     },
 
     async counts() {

@@ -49,8 +49,13 @@ export async function planNotices(
     const existing = await deps.ledger.find(rows);
     plan.known += existing.size;
     for (const row of rows) if (existing.get(noticeKey(row))?.status === 'sent') plan.sent += 1;
-    if (!options.dryRun)
+    if (!options.dryRun) {
       plan.planned += await deps.ledger.plan(rows.filter((r) => !existing.has(noticeKey(r))));
+      // Skipped at claim time (ad consent withdrawn, the reader unsubscribed) and now due again
+      // (consent switched back on, same consent date): owed after all.
+      const skipped = [...existing.values()].filter((n) => n.status === 'skipped').map((n) => n.id);
+      plan.planned += await deps.ledger.reopen(skipped);
+    }
     if (page.next === undefined) return plan;
     afterId = page.next;
   }

@@ -99,7 +99,8 @@ export async function runNotices(
     else summary.lost += 1;
     options.onEvent?.(event);
   };
-  const { ledger, owner } = { ledger: deps.ledger, owner: options.owner };
+  const { ledger } = deps;
+  const { owner } = options;
   let unanswered = 0;
   // Bounded: every claimed row is finished, skipped or given back before the next claim, and a
   // deferred row is not due again within the run (its retry waits at least RETRY_BASE_MS).

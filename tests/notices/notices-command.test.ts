@@ -136,6 +136,18 @@ describe.each(DIALECTS)('gazette notices on $name', (dialect) => {
       expect(run.code, run.err).toBe(0);
       expect(sink.received).toHaveLength(0);
       expect(await notices()).toMatchObject([{ status: 'skipped', response: 'ad consent withdrawn' }]);
+      // Switched back on within the period (same consent date): the notice is owed after all, once.
+      await s.updatePreferences(reader.uid, {
+        locale: reader.locale,
+        categories: [],
+        lists: reader.lists,
+        adConsent: true,
+      });
+      expect((await cli.run(['notices', '--now', ANNIVERSARY])).code).toBe(0);
+      expect(recipients()).toEqual(['late@example.com']);
+      expect(await notices()).toMatchObject([{ status: 'sent' }]);
+      expect((await cli.run(['notices', '--now', ANNIVERSARY])).code).toBe(0);
+      expect(sink.received).toHaveLength(1);
     });
 
     it('follows the imported consent date (Korean headers), recorded with source import', async () => {
