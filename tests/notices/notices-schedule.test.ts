@@ -70,6 +70,9 @@ describe('gazette schedule runs the consent notices', () => {
     await child.until((records) => events(records, 'notices').length >= 2, WAIT_MS);
     expect(events(child.records, 'notices').slice(0, 2)).toMatchObject([{ exitCode: 0 }, { exitCode: 0 }]);
     expect(events(child.records, 'notices-error')).toEqual([]);
+    // The notices' summary goes to stderr: stdout stays JSON lines.
+    expect(child.stdout).not.toMatch(/Consent notices at/);
+    expect(child.stderr).toMatch(/Consent notices at .*: 1 due, 1 sent now/);
     const notices = sink.received.filter((mail) => /광고성 정보 수신 동의/.test(mail.parsed.subject ?? ''));
     expect(notices.map((mail) => mail.envelope.to[0])).toEqual(['due@example.com']);
     const editions = sink.received

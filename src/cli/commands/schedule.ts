@@ -54,7 +54,8 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
                   log({ type: 'schedule', event: 'error', message, nextRun: job.nextRun()?.toISOString() });
                 }
                 // 정보통신망법 §50⑧: the two-yearly consent notices go out with every run (docs/sending.md).
-                await runNoticesJob(config, { signal }, output).then(
+                // Its summary goes to stderr: stdout stays the schedule's JSON lines.
+                await runNoticesJob(config, { signal }, { ...output, out: output.err }).then(
                   (code) => log({ type: 'schedule', event: 'notices', exitCode: code }),
                   (error: unknown) =>
                     log({ type: 'schedule', event: 'notices-error', message: String(error) }),
