@@ -5,7 +5,7 @@ import { openRuntime } from '../open-runtime.ts';
 import { requireSecret } from '../../config/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
-import { runNoticesJob } from '../notices-job.ts';
+import { runScheduledNotices } from '../run-scheduled-notices.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
 
@@ -54,12 +54,7 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
                   log({ type: 'schedule', event: 'error', message, nextRun: job.nextRun()?.toISOString() });
                 }
                 // 정보통신망법 §50⑧: the two-yearly consent notices go out with every run (docs/sending.md).
-                // Its summary goes to stderr: stdout stays the schedule's JSON lines.
-                await runNoticesJob(config, { signal }, { ...output, out: output.err }).then(
-                  (code) => log({ type: 'schedule', event: 'notices', exitCode: code }),
-                  (error: unknown) =>
-                    log({ type: 'schedule', event: 'notices-error', message: String(error) }),
-                );
+                await runScheduledNotices(config, { signal }, output, log);
               },
             );
             log({
