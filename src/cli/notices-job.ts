@@ -37,7 +37,13 @@ export async function runNoticesJob(
   if (!options.dryRun) assertPublicUrlForMail(config);
   const now = options.now ?? new Date();
   const runtime = await openRuntime(config);
-  const mailer = createMailer(config, 'notices');
+  let mailer: ReturnType<typeof createMailer>;
+  try {
+    mailer = createMailer(config, 'notices');
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
   try {
     if (!options.dryRun) await mailer.verify();
     const compose: ComposeNotice = async (reader, notice) => {
