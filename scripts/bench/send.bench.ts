@@ -15,6 +15,8 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
 import { editionItems } from '../../src/edition/edition.ts';
@@ -221,8 +223,8 @@ async function setUp(dir: string, smtpUrl: string, count: number, mixed = false)
     smtpUrl,
     secret: SECRET,
   };
-  const database = createDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
-  await migrate(database);
+  const database = createDatabase<Tables>(`sqlite:${path.join(dir, 'bench.db')}`);
+  await migrate(database, gazetteMigrations);
   const store = createKyselyStore(database.db);
   for (let start = 0; start < count; start += 1000) {
     const batch: SubscribeInput[] = [];

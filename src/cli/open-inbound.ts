@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
-import { openDatabase } from '../db/open-database.ts';
 import type { Database } from '../db/create-database.ts';
+import type { Tables } from './gazette-schema.ts';
+import { openGazetteDatabase } from './open-gazette-database.ts';
 import { createInboundPipeline } from '../inbound/create-inbound-pipeline.ts';
 import type { InboundPipeline } from '../inbound/create-inbound-pipeline.ts';
 import { createInboundStore } from '../inbound/inbound-store.ts';
@@ -9,7 +10,7 @@ import { inboundSettings } from '../inbound/inbound-settings.ts';
 import { createBounceActions } from '../subscribers/create-bounce-actions.ts';
 
 export interface OpenedInbound {
-  database: Database;
+  database: Database<Tables>;
   store: InboundStore;
   pipeline: InboundPipeline;
   close(): Promise<void>;
@@ -20,7 +21,7 @@ export async function openInbound(
   config: Config,
   log?: (message: string, error?: unknown) => void,
 ): Promise<OpenedInbound> {
-  const database = await openDatabase(config);
+  const database = await openGazetteDatabase(config);
   const store = createInboundStore(database.db);
   const pipeline = createInboundPipeline({
     store,

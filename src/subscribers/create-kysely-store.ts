@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { SubscriberTables } from './tables.ts';
 import { checkpointWal } from '../db/checkpoint-wal.ts';
 import { GazetteError } from '../errors.ts';
 import { findByUids } from './find-by-uids.ts';
@@ -17,7 +17,7 @@ import type {
 import type { ImportOutcome, SubscriberPage, SubscriberStore } from './subscriber-store.ts';
 import { KEYED_PREFIX, suppressionHash } from './suppression-hash.ts';
 
-type Db = Kysely<Tables> | Transaction<Tables>;
+type Db = Kysely<SubscriberTables> | Transaction<SubscriberTables>;
 
 export interface KyselyStoreOptions {
   /**
@@ -32,7 +32,7 @@ export interface KyselyStoreOptions {
  * transaction (`db.transaction().execute((trx) => createKyselyStore(trx)…)`) every call runs
  * inside it, so a caller can join the store's writes with its own (the erasure does).
  */
-export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions = {}): SubscriberStore {
+export function createKyselyStore(db: Db, options: KyselyStoreOptions = {}): SubscriberStore {
   const iso = (now?: Date) => (now ?? new Date()).toISOString();
   const suppression = createSuppression(options.secret);
   const subscribeIn = (trx: Db, input: SubscribeInput, at: string) =>
@@ -298,14 +298,14 @@ async function insertConsent(
     .insertInto('consents')
     .values({
       subscriber_id: subscriberId,
-      created_at: at,
+      created_at: input.consentedAt ?? at,
       source: input.consent.source,
       ip: input.consent.ip ?? null,
       user_agent: input.consent.userAgent ?? null,
       consent_version: input.consent.version,
       ad_consent: input.adConsent ? 1 : 0,
       confirm_sent_count: 0,
-      confirmed_at: input.confirmed ? at : null,
+      confirmed_at: input.confirmed ? (input.consentedAt ?? at) : null,
     })
     .execute();
 }
@@ -406,7 +406,7 @@ function createSuppression(secret: string | undefined): Suppression {
 async function stampLatestConsent(
   db: Db,
   subscriberId: number,
-  values: UpdateObject<Tables, 'consents', 'consents'>,
+  values: UpdateObject<SubscriberTables, 'consents', 'consents'>,
 ): Promise<void> {
   const consent = await latestConsent(db, subscriberId);
   if (consent !== undefined)
