@@ -10,7 +10,7 @@ import { createEditionStore } from '../../src/editions/edition-store.ts';
 import { openEditionSource } from '../../src/editions/open-edition-source.ts';
 import { resolveEdition } from '../../src/editions/resolve-edition.ts';
 import { DIALECTS, POSTGRES_URL } from '../helpers/databases.ts';
-import { makeItem } from '../edition/make-item.ts';
+import { makeItem } from '../fixtures/make-item.ts';
 
 const DATE = '2026-03-02';
 const items = [makeItem('a1', { title: { en: 'Sent headline' }, categories: ['tech'] })];
