@@ -5,6 +5,7 @@ import { openRuntime } from '../open-runtime.ts';
 import { requireSecret } from '../../config/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { runScheduledNotices } from '../run-scheduled-notices.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
 
@@ -52,6 +53,8 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
                   const message = isGazetteError(error) ? error.message : String(error);
                   log({ type: 'schedule', event: 'error', message, nextRun: job.nextRun()?.toISOString() });
                 }
+                // 정보통신망법 §50⑧: the two-yearly consent notices go out with every run (docs/sending.md).
+                await runScheduledNotices(config, { signal }, output, log);
               },
             );
             log({
