@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../db/create-database.ts';
 import type { DeliveryTables } from './tables.ts';
 import { createLedgerClaims } from './create-ledger-claims.ts';
+import { createLedgerReleases } from './create-ledger-releases.ts';
 import { handedBack } from './handed-back.ts';
 import type { DeliveryRow, DeliveryStatus } from './tables.ts';
 
@@ -29,6 +30,11 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Deferred rows are retried at most this many times per run. */
   maxAttempts: number;
+  /**
+   * Only rows released by this instant (`not_before`, epoch ms) are taken; default now. `send
+   * --now` moves it: the reader's hour is a matter of the calendar, the lease of real time.
+   */
+  releasedBy?: number;
 }
 
 export type StatusCounts = Record<DeliveryStatus, number>;
@@ -66,6 +72,19 @@ export interface Ledger {
   claimedUntil(scope: LedgerScope): Promise<number | undefined>;
   /** The segments of rows that may still be sent (pending, deferred or claimed). */
   openSegments(scope: LedgerScope): Promise<string[]>;
+  /** Pending rows not released by `now` (their reader's hour is still to come), and the first instant. */
+  held(scope: LedgerScope, now: number): Promise<{ count: number; next?: number }>;
+  /** The first instant after `after` at which a pending row of any edition is released. */
+  nextRelease(after: number): Promise<number | undefined>;
+  /** Editions of the list older than `before` with rows that may still be sent, oldest first. */
+  openEditions(listId: string, before: string): Promise<string[]>;
+  /**
+   * Close as skipped (`superseded`) the open rows of editions older than `edition` of every
+   * reader whose copy of `edition` is released by `now`: no day's edition after the next day's.
+   */
+  supersede(listId: string, edition: string, now: number): Promise<number>;
+  /** Give back rows held by `owner` to wait for a later instant (their reader's zone changed). */
+  hold(rows: { id: number; notBefore: number }[], owner: string): Promise<void>;
 }
 
 export function createLedger(database: Database<DeliveryTables>): Ledger {
@@ -79,6 +98,7 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
   const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
   return {
     ...createLedgerClaims(database),
+    ...createLedgerReleases(database),
 
     async plan(rows) {
       let inserted = 0;

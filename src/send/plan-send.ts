@@ -2,6 +2,7 @@ import type { ListConfig } from '../config/config-schema.ts';
 import type { Ledger, NewDelivery } from './ledger.ts';
 import type { SegmentCache } from './create-segment-cache.ts';
 import type { SubscriberSource } from './subscriber-source.ts';
+import { releaseInstant } from './release-instant.ts';
 import { segmentOf } from './segment.ts';
 
 export interface SegmentPlan {
@@ -24,11 +25,24 @@ export interface PlanResult {
   emptySegment: number;
   /** Active subscribers left out: their segment's share is advertising and they gave no ad consent. */
   noAdConsent: number;
+  /** With `deliverAt`: how many recipients are released at each instant, earliest first. */
+  releases?: Release[];
+}
+
+/** The recipients whose copy is released at one instant (their `deliverAt` in their zones). */
+export interface Release {
+  /** Epoch ms. */
+  at: number;
+  recipients: number;
+  /** The zones whose hour this is, sorted. */
+  timeZones: string[];
 }
 
 export interface PlanOptions {
   list: ListConfig;
   edition: { date: string };
+  /** The newsletter's `timeZone`: the zone of readers who chose none. */
+  timeZone: string;
   /** Count and render only; write nothing. */
   dryRun?: boolean;
   /** Subscribers read per page: the list is never held in memory whole. */
@@ -45,7 +59,25 @@ export async function planSend(
 ): Promise<PlanResult> {
   const { list, edition } = options;
   const bySegment = new Map<string, SegmentPlan>();
-  const result: PlanResult = { segments: [], recipients: 0, added: 0, emptySegment: 0, noAdConsent: 0 };
+  const result: PlanResult = {
+    segments: [],
+    recipients: 0,
+    added: 0,
+    emptySegment: 0,
+    noAdConsent: 0,
+  };
+  const releases = new Map<number, { recipients: number; timeZones: Set<string> }>();
+  // One instant per zone, not one TZDate per reader.
+  const instantOf = new Map<string, number>();
+  const notBefore = (zone: string): number => {
+    if (list.deliverAt === undefined) return 0;
+    let at = instantOf.get(zone);
+    if (at === undefined) {
+      at = releaseInstant(edition.date, list.deliverAt, zone);
+      instantOf.set(zone, at);
+    }
+    return at;
+  };
   let afterId = 0;
   // Bounded: every page moves the keyset cursor forward; the store returns no `next` on the last.
   for (;;) {
@@ -81,6 +113,14 @@ export async function planSend(
       }
       plan.recipients++;
       result.recipients++;
+      const zone = subscriber.timeZone ?? options.timeZone;
+      const at = notBefore(zone);
+      if (list.deliverAt !== undefined) {
+        const release = releases.get(at) ?? { recipients: 0, timeZones: new Set<string>() };
+        release.recipients++;
+        release.timeZones.add(zone);
+        releases.set(at, release);
+      }
       rows.push({
         edition: edition.date,
         list_id: list.id,
@@ -90,6 +130,7 @@ export async function planSend(
         name: subscriber.name,
         locale: subscriber.locale,
         segment: segment.key,
+        not_before: at,
       });
     }
     if (!options.dryRun && rows.length > 0) result.added += await deps.ledger.plan(rows);
@@ -97,5 +138,13 @@ export async function planSend(
     afterId = page.next;
   }
   result.segments = [...bySegment.values()].sort((a, b) => a.key.localeCompare(b.key));
+  if (list.deliverAt !== undefined)
+    result.releases = [...releases]
+      .sort(([a], [b]) => a - b)
+      .map(([at, release]) => ({
+        at,
+        recipients: release.recipients,
+        timeZones: [...release.timeZones].sort(),
+      }));
   return result;
 }
