@@ -1,7 +1,7 @@
 import { GazetteError } from '../errors.ts';
 
 /** What an import row can carry. */
-export const IMPORT_FIELDS = ['email', 'name', 'locale', 'categories', 'lists'] as const;
+export const IMPORT_FIELDS = ['email', 'name', 'locale', 'categories', 'lists', 'timeZone'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /**
@@ -34,6 +34,7 @@ const ALIASES: Record<ImportField, string[]> = {
     '분야',
   ],
   lists: ['lists', 'list', 'newsletters', 'newsletter', '뉴스레터', '구독목록'],
+  timeZone: ['timezone', 'tz', '시간대', '표준시간대'],
 };
 
 export interface CsvColumns {

@@ -6,6 +6,7 @@ import { chooseLocale } from './choose-locale.ts';
 import { findNameProblem } from './find-name-problem.ts';
 import type { ImportField } from './map-csv-columns.ts';
 import { normalizeEmail } from './normalize-email.ts';
+import { parseTimeZone } from './parse-time-zone.ts';
 import type { SubscribeInput } from './subscriber.ts';
 
 export interface ImportRowOptions {
@@ -61,6 +62,8 @@ export function parseImportRow(
     locale: chooseLocale(parseLocale(field('locale')), lists, config),
     categories: parseCategories(field('categories'), config),
     lists,
+    // An empty cell keeps the zone a known reader chose (merge) or leaves the list's default.
+    timeZone: parseTimeZone(field('timeZone')) ?? null,
     consent: { source: 'import', version: config.consentVersion },
     confirmed: options.confirmed,
   };

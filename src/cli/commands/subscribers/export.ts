@@ -7,7 +7,7 @@ import type { Output } from '../../output.ts';
 import { parseStatus } from './parse-choice-options.ts';
 import { withStore } from './with-store.ts';
 
-const COLUMNS = ['email', 'name', 'locale', 'categories', 'lists', 'status', 'created_at'];
+const COLUMNS = ['email', 'name', 'locale', 'categories', 'lists', 'status', 'created_at', 'time_zone'];
 
 export function registerExport(group: Command, output: Output): void {
   group
@@ -34,6 +34,7 @@ export function registerExport(group: Command, output: Output): void {
               s.lists.join(';'),
               s.status,
               s.createdAt,
+              s.timeZone ?? '',
             ];
             output.out(`${row.map(csvField).join(',')}\n`);
           }
@@ -52,6 +53,7 @@ export function registerExport(group: Command, output: Output): void {
             status: s.status,
             adConsent: s.adConsent,
             createdAt: s.createdAt,
+            timeZone: s.timeZone,
           };
           output.out(`${first ? '\n' : ',\n'}  ${JSON.stringify(record)}`);
           first = false;
