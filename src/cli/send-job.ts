@@ -143,7 +143,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         signal: options.signal,
         onPlanned: (list, plan, open) => {
           reporter.planned(list, plan, open, options.dryRun === true);
-          if (options.dryRun && options.json !== true && plan.releases !== undefined)
+          if (options.dryRun && !(options.json ?? !output.isTTY) && plan.releases !== undefined)
             output.out(formatReleases(list, plan.releases));
         },
         onEvent: (list, event) => reporter.event(list, event),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { releaseInstant } from '../../src/send/release-instant.ts';
 
-const at = (date: string, zone: string, hour = '07:00') => new Date(releaseInstant(date, hour, zone)).toISOString();
+const at = (date: string, zone: string, hour = '07:00') =>
+  new Date(releaseInstant(date, hour, zone)).toISOString();
 
 describe('releaseInstant: deliverAt in the reader zone on the edition date', () => {
   it('puts 07:00 at each zone own 07:00', () => {

@@ -26,7 +26,10 @@ export function registerAdd(group: Command, output: Output): void {
     .option('--locale <locale>', 'ko, en or bilingual (default: bilingual, or the first the list offers)')
     .option('--categories <ids>', 'categories separated by "," ";" or "|" (default: all)')
     .option('--list <id>', 'list to join (repeatable; default: the first list)', collect)
-    .option('--timezone <zone>', "IANA time zone for lists with deliverAt (default: the newsletter's timeZone)")
+    .option(
+      '--timezone <zone>',
+      "IANA time zone for lists with deliverAt (default: the newsletter's timeZone)",
+    )
     .option('--confirmed', 'consent already given elsewhere: start active, send no confirmation')
     .action(async (email: string, options: AddOptions, command: Command) => {
       await withStore(command, async (store, config) => {
