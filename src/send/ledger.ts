@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/create-database.ts';
 import type { DeliveryTables } from './tables.ts';
 import { createLedgerClaims } from './create-ledger-claims.ts';
@@ -89,7 +90,8 @@ export interface Ledger {
 
 export function createLedger(database: Database<DeliveryTables>): Ledger {
   const { db } = database;
-  const CHUNK = 500;
+  const CHUNK = 5000;
+  const PG_CHUNK = 10_000;
   const inScope = (scope: LedgerScope) =>
     db.selectFrom('deliveries').where('edition', '=', scope.edition).where('list_id', '=', scope.listId);
   // Only the worker that holds the claim may write its result.
@@ -101,18 +103,19 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
     ...createLedgerReleases(database),
 
     async plan(rows) {
-      let inserted = 0;
       const now = Date.now();
+      if (database.dialect === 'postgres') {
+        // One statement per page, whatever its size: each column is one array parameter
+        // (unnest), so neither the query text nor its parameter list grows with the rows.
+        let inserted = 0;
+        for (let start = 0; start < rows.length; start += PG_CHUNK) {
+          inserted += await planUnnest(db, rows.slice(start, start + PG_CHUNK), now);
+        }
+        return inserted;
+      }
+      let inserted = 0;
       for (let start = 0; start < rows.length; start += CHUNK) {
-        const values = rows
-          .slice(start, start + CHUNK)
-          .map((row) => ({ ...row, status: 'pending' as const, created_at: now, updated_at: now }));
-        const result = await db
-          .insertInto('deliveries')
-          .values(values)
-          .onConflict((oc) => oc.columns(['edition', 'list_id', 'subscriber_id']).doNothing())
-          .executeTakeFirst();
-        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+        inserted += await planJson(db, rows.slice(start, start + CHUNK), now);
       }
       return inserted;
     },
@@ -207,4 +210,53 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
       return rows.map((row) => row.segment).sort();
     },
   };
+}
+
+/** PostgreSQL: insert planned rows as columns of arrays; existing (edition, list, subscriber) rows are left alone. */
+async function planUnnest(db: Kysely<DeliveryTables>, rows: NewDelivery[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <T>(pick: (row: NewDelivery) => T) => rows.map(pick);
+  const result = await sql`
+    INSERT INTO deliveries
+      (edition, list_id, subscriber_id, subscriber_ref, email, name, locale, segment, not_before, status, created_at, updated_at)
+    SELECT e, l, s, r, m, n, lo, sg, nb, 'pending', ${now}, ${now}
+    FROM unnest(
+      ${column((row) => row.edition)}::text[], ${column((row) => row.list_id)}::text[],
+      ${column((row) => row.subscriber_id)}::text[], ${column((row) => row.subscriber_ref)}::text[],
+      ${column((row) => row.email)}::text[], ${column((row) => row.name ?? null)}::text[],
+      ${column((row) => row.locale)}::text[], ${column((row) => row.segment)}::text[],
+      ${column((row) => Number(row.not_before ?? 0))}::bigint[]
+    ) AS t(e, l, s, r, m, n, lo, sg, nb)
+    ON CONFLICT (edition, list_id, subscriber_id) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * SQLite: the same, with the rows as one JSON parameter read by json_each (a parameter per value
+ * would cost more to bind than the insert itself).
+ */
+async function planJson(db: Kysely<DeliveryTables>, rows: NewDelivery[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const json = JSON.stringify(
+    rows.map((row) => [
+      row.edition,
+      row.list_id,
+      row.subscriber_id,
+      row.subscriber_ref,
+      row.email,
+      row.name ?? null,
+      row.locale,
+      row.segment,
+      Number(row.not_before ?? 0),
+    ]),
+  );
+  const at = (i: number) => sql`json_extract(value, ${sql.lit(`$[${i}]`)})`;
+  // `WHERE true`: without it SQLite would read ON CONFLICT as a join's ON (sqlite.org/lang_upsert.html).
+  const result = await sql`
+    INSERT INTO deliveries
+      (edition, list_id, subscriber_id, subscriber_ref, email, name, locale, segment, not_before, status, created_at, updated_at)
+    SELECT ${at(0)}, ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)}, 'pending', ${now}, ${now}
+    FROM json_each(${json}) WHERE true
+    ON CONFLICT (edition, list_id, subscriber_id) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -38,6 +38,8 @@ export interface Release {
   timeZones: string[];
 }
 
+type Page = Awaited<ReturnType<SubscriberSource['activeSubscribersPage']>>;
+
 export interface PlanOptions {
   list: ListConfig;
   edition: { date: string };
@@ -45,7 +47,7 @@ export interface PlanOptions {
   timeZone: string;
   /** Count and render only; write nothing. */
   dryRun?: boolean;
-  /** Subscribers read per page: the list is never held in memory whole. */
+  /** Subscribers read per page (default 5,000): the list is never held in memory whole. */
   pageSize?: number;
 }
 
@@ -78,16 +80,30 @@ export async function planSend(
     }
     return at;
   };
-  let afterId = 0;
+  const pageSize = options.pageSize ?? 5000;
+  const readPage = (afterId: number): Promise<Page> => {
+    const reading = deps.source.activeSubscribersPage(list.id, { afterId, limit: pageSize });
+    // Awaited below; marked handled so a failed write meanwhile does not leave it unobserved.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  // The same few segments recur on every page: look each (locale, topics) up once.
+  const segmentFor = new Map<string, ReturnType<typeof segmentOf>>();
+  let writing: Promise<void> = Promise.resolve();
+  let next: Promise<Page> | undefined = readPage(0);
   // Bounded: every page moves the keyset cursor forward; the store returns no `next` on the last.
-  for (;;) {
-    const page = await deps.source.activeSubscribersPage(list.id, {
-      afterId,
-      limit: options.pageSize ?? 1000,
-    });
+  while (next !== undefined) {
+    const page: Page = await next;
+    // Read the next page while this one is written (PostgreSQL overlaps them; SQLite takes turns).
+    next = page.next === undefined || page.subscribers.length === 0 ? undefined : readPage(page.next);
     const rows: NewDelivery[] = [];
     for (const subscriber of page.subscribers) {
-      const segment = segmentOf(subscriber.locale, subscriber.categories);
+      const topicsKey = `${subscriber.locale}|${subscriber.categories.join(',')}`;
+      let segment = segmentFor.get(topicsKey);
+      if (segment === undefined) {
+        segment = segmentOf(subscriber.locale, subscriber.categories);
+        segmentFor.set(topicsKey, segment);
+      }
       const share = deps.segments.share(segment.key);
       if (share.items === 0) {
         result.emptySegment++;
@@ -133,10 +149,16 @@ export async function planSend(
         not_before: at,
       });
     }
-    if (!options.dryRun && rows.length > 0) result.added += await deps.ledger.plan(rows);
-    if (page.next === undefined || page.subscribers.length === 0) break;
-    afterId = page.next;
+    // At most one write in flight, in page order: a failed write stops the planning.
+    await writing;
+    if (!options.dryRun && rows.length > 0) {
+      writing = deps.ledger.plan(rows).then((added) => {
+        result.added += added;
+      });
+      writing.catch(() => undefined);
+    }
   }
+  await writing;
   result.segments = [...bySegment.values()].sort((a, b) => a.key.localeCompare(b.key));
   if (list.deliverAt !== undefined)
     result.releases = [...releases]
