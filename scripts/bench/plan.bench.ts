@@ -30,7 +30,11 @@ const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0
 const STORES = (process.env.PLAN_BENCH_STORES ?? 'sqlite,postgres').split(',');
 
 interface Measured {
+  /** RSS once everything is loaded, before the first page: what planning itself adds is the rest. */
+  loadedRssMb: number;
   seconds: number;
+  /** CPU time of the planning process (user + system): SQLite's work included, PostgreSQL's server not. */
+  cpuSeconds: number;
   added: number;
   peakRssMb: number;
   rowsPerSecond: number;
@@ -68,7 +72,9 @@ async function main(): Promise<void> {
         'seed s': seedSeconds.toFixed(1),
         'plan s (goal < 60)': first.seconds.toFixed(1),
         'rows/s': Math.round(first.rowsPerSecond).toLocaleString('en'),
+        'CPU s': first.cpuSeconds.toFixed(1),
         added: first.added.toLocaleString('en'),
+        'RSS loaded MB': first.loadedRssMb.toFixed(0),
         'peak RSS MB': first.peakRssMb.toFixed(0),
         're-plan s': again.seconds.toFixed(1),
         're-plan added': again.added,
@@ -139,15 +145,25 @@ async function planChild(url: string, schema: string | undefined): Promise<void>
     filterEdition(edition, list.categories, editionOptions),
     editionOptions,
   );
+  const loadedRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await planSend(
     { source: createKyselyStore(database.db), ledger: createLedger(database), segments },
-    { list, edition: { date: FIXTURE_DATE }, timeZone: config.timeZone },
+    {
+      list,
+      edition: { date: FIXTURE_DATE },
+      timeZone: config.timeZone,
+      pageSize: process.env.PLAN_BENCH_PAGE_SIZE ? Number(process.env.PLAN_BENCH_PAGE_SIZE) : undefined,
+    },
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await database.close();
   const measured: Measured = {
+    loadedRssMb,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     added: result.added,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     rowsPerSecond: result.recipients / seconds,

@@ -49,6 +49,11 @@ export type StatusCounts = Record<DeliveryStatus, number>;
  * worker's result. Those calls return false (the lease was lost).
  */
 export interface Ledger {
+  /**
+   * Rows per `plan` call that suit the store (docs/benchmarks.md, "Planning"): SQLite does best
+   * with small pages (less for V8 to promote and collect), PostgreSQL with fewer round trips.
+   */
+  readonly planBatch: number;
   /** Insert planned rows; a row that exists already is left alone. Returns how many were new. */
   plan(rows: NewDelivery[]): Promise<number>;
   /** Atomically take up to `limit` open rows (pending, due for retry, or with an expired lease). */
@@ -99,6 +104,7 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
     db.updateTable('deliveries').where('status', '=', 'claimed').where('claimed_by', '=', owner);
   const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
   return {
+    planBatch: database.dialect === 'postgres' ? 5000 : 1000,
     ...createLedgerClaims(database),
     ...createLedgerReleases(database),
 

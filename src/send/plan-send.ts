@@ -47,7 +47,7 @@ export interface PlanOptions {
   timeZone: string;
   /** Count and render only; write nothing. */
   dryRun?: boolean;
-  /** Subscribers read per page (default 5,000): the list is never held in memory whole. */
+  /** Subscribers read per page (default: the ledger's `planBatch`): the list is never held in memory whole. */
   pageSize?: number;
 }
 
@@ -80,7 +80,7 @@ export async function planSend(
     }
     return at;
   };
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? deps.ledger.planBatch;
   const readPage = (afterId: number): Promise<Page> => {
     const reading = deps.source.activeSubscribersPage(list.id, { afterId, limit: pageSize });
     // Awaited below; marked handled so a failed write meanwhile does not leave it unobserved.

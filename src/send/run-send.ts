@@ -182,7 +182,12 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     summary.hasEdition = true;
     summary.advertising ||= edition.advertising;
     const ready = await prepare(edition);
-    const open = options.dryRun ? ready.plan.recipients : ready.before.pending + ready.before.deferred;
+    // Rows held for their reader's hour are not this run's to send: the progress counts the rest.
+    const held =
+      list.deliverAt === undefined || options.dryRun
+        ? 0
+        : (await deps.ledger.held({ edition: ready.date, listId: list.id }, now())).count;
+    const open = options.dryRun ? ready.plan.recipients : ready.before.pending + ready.before.deferred - held;
     options.onPlanned?.(list, ready.plan, open);
     prepared.push(ready);
   }
