@@ -21,7 +21,8 @@ import { createSegmentCache } from '../../src/send/create-segment-cache.ts';
 import { createLedger } from '../../src/send/ledger.ts';
 import { planSend } from '../../src/send/plan-send.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
-import { FIXTURE_DATE, makeEdition, testConfig } from '../../tests/fixtures/render/make-items.ts';
+import { FIXTURE_DATE, makeEdition } from '../../tests/fixtures/render/make-items.ts';
+import { testConfig } from '../../tests/fixtures/test-config.ts';
 import { printTable } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);

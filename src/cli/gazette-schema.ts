@@ -4,6 +4,8 @@ import { editionsMigration } from '../editions/migrations/0003-editions.ts';
 import type { EditionTables } from '../editions/tables.ts';
 import { inboundMigration } from '../inbound/migrations/0004-inbound.ts';
 import type { InboundTables } from '../inbound/tables.ts';
+import { noticesMigration } from '../notices/migrations/0007-notices.ts';
+import type { NoticeTables } from '../notices/tables.ts';
 import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
 import { deliveryNotBeforeMigration } from '../send/migrations/0006-delivery-not-before.ts';
 import type { DeliveryTables } from '../send/tables.ts';
@@ -15,7 +17,8 @@ import type { SubscriberTables } from '../subscribers/tables.ts';
  * Every table Gazette keeps. Each area declares its own (`<area>/tables.ts`) and works on a
  * `Kysely` of those alone; only the composition root sees them joined.
  */
-export interface Tables extends SubscriberTables, DeliveryTables, EditionTables, InboundTables {}
+export interface Tables
+  extends SubscriberTables, DeliveryTables, EditionTables, InboundTables, NoticeTables {}
 
 /**
  * Every migration, by name; names sort in the order they run, so a new one takes the next
@@ -29,5 +32,6 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0004-inbound': inboundMigration(dialect),
     '0006-delivery-not-before': deliveryNotBeforeMigration(dialect),
     '0006-subscriber-time-zone': subscriberTimeZoneMigration(),
+    '0007-notices': noticesMigration(dialect),
   };
 }

@@ -300,14 +300,14 @@ async function insertConsent(
     .insertInto('consents')
     .values({
       subscriber_id: subscriberId,
-      created_at: at,
+      created_at: input.consentedAt ?? at,
       source: input.consent.source,
       ip: input.consent.ip ?? null,
       user_agent: input.consent.userAgent ?? null,
       consent_version: input.consent.version,
       ad_consent: input.adConsent ? 1 : 0,
       confirm_sent_count: 0,
-      confirmed_at: input.confirmed ? at : null,
+      confirmed_at: input.confirmed ? (input.consentedAt ?? at) : null,
     })
     .execute();
 }

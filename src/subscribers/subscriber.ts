@@ -62,6 +62,11 @@ export interface SubscribeInput {
   };
   /** Skip double opt-in (operator-vouched imports and `add --confirmed`). */
   confirmed?: boolean;
+  /**
+   * When the consent was given elsewhere (ISO 8601 instant; a list migrated from another tool):
+   * the consent record keeps it as its date, so the two-yearly notices follow it. Default now.
+   */
+  consentedAt?: string;
 }
 
 /**

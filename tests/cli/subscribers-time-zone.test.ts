@@ -38,7 +38,9 @@ describe.each(DIALECTS)('subscribers add --timezone, import and export on $name'
 
       const csv = await cli.run(['subscribers', 'export']);
       const lines = csv.out.trim().split('\n');
-      expect(lines[0]).toBe('email,name,locale,categories,lists,status,created_at,time_zone');
+      expect(lines[0]).toBe(
+        'email,name,locale,categories,lists,status,created_at,ad_consent,consented_at,time_zone',
+      );
       expect(lines[1]).toMatch(/^la@example\.com,.*,America\/Los_Angeles$/);
       expect(lines[2]).toMatch(/^plain@example\.com,.*,$/);
       const json = JSON.parse((await cli.run(['subscribers', 'export', '--format', 'json'])).out) as {

@@ -35,7 +35,7 @@ describe('parseTimeZone', () => {
 
   it('finds the column by its usual names, Korean included', () => {
     for (const header of ['timezone', 'time_zone', 'Time Zone', '시간대', 'TZ'])
-      expect(mapCsvColumns(['email', header]).index.timeZone).toBe(1);
+      expect(mapCsvColumns(['email', header]).index.time_zone).toBe(1);
   });
 });
 

@@ -9,6 +9,7 @@ import { loadCliConfig } from '../load-cli-config.ts';
 import { nextWake } from '../next-wake.ts';
 import type { Wake } from '../next-wake.ts';
 import { clockFrom, parseNow } from '../parse-now.ts';
+import { runScheduledNotices } from '../run-scheduled-notices.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
 
@@ -77,6 +78,14 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
           const message = isGazetteError(error) ? error.message : String(error);
           log({ type: 'schedule', event: 'error', reason, message, nextRun: iso(await next()) });
         }
+        // 정보통신망법 §50⑧: the two-yearly consent notices go out with every cron run (docs/sending.md).
+        if (reason === 'cron')
+          await runScheduledNotices(
+            config,
+            { signal, ...(flags.now === undefined ? {} : { now: new Date(now()) }) },
+            output,
+            log,
+          );
       };
       try {
         await withStopSignals(
