@@ -12,15 +12,17 @@ export interface Wake {
 }
 
 /**
- * The first instant after `after` at which the schedule has something to do: the next cron tick,
- * the next held ledger row's release, or the next hour at which a `deliverAt` list makes its
- * edition (its `deliverAt` in the newsletter's zone).
+ * The first instant after `after` (the schedule's clock) at which it has something to do: the
+ * next cron tick, the next held ledger row's release, the next hour at which a `deliverAt` list
+ * makes its edition (its `deliverAt` in the newsletter's zone), or the end of a lease a dead run
+ * left on a row (leases are real time: `offsetMs` is the schedule's clock minus the real one).
  */
 export async function nextWake(
   cron: Cron,
-  ledger: Pick<Ledger, 'nextRelease'>,
+  ledger: Pick<Ledger, 'nextRelease' | 'nextLeaseEnd'>,
   config: Pick<Config, 'lists' | 'timeZone'>,
   after: number,
+  offsetMs = 0,
 ): Promise<Wake | undefined> {
   const wakes: Wake[] = [];
   const tick = cron.nextRun(new Date(after));
@@ -29,6 +31,9 @@ export async function nextWake(
   if (timed.length > 0) {
     const release = await ledger.nextRelease(after);
     if (release !== undefined) wakes.push({ at: release, reason: 'release' });
+    // A run killed mid-send holds its rows until their lease ends: send them then, not tomorrow.
+    const leaseEnd = await ledger.nextLeaseEnd(after - offsetMs);
+    if (leaseEnd !== undefined) wakes.push({ at: leaseEnd + offsetMs + 1, reason: 'release' });
     for (const list of timed) {
       // Today's hour in the newsletter's zone, or tomorrow's once it has passed (24 h on is always the next date).
       for (const day of [after, after + 86_400_000]) {

@@ -3,7 +3,10 @@ import { handedBack } from './handed-back.ts';
 import type { Ledger } from './ledger.ts';
 import type { DeliveryTables } from './tables.ts';
 
-export type LedgerReleases = Pick<Ledger, 'held' | 'nextRelease' | 'openEditions' | 'supersede' | 'hold'>;
+export type LedgerReleases = Pick<
+  Ledger,
+  'held' | 'nextRelease' | 'nextLeaseEnd' | 'openEditions' | 'supersede' | 'hold'
+>;
 
 /** Why a superseded row was closed: kept in its `response` for the operator. */
 export const SUPERSEDED = 'superseded';
@@ -34,6 +37,16 @@ export function createLedgerReleases(database: Database<DeliveryTables>): Ledger
         .select((eb) => eb.fn.min('not_before').as('next'))
         .where('status', '=', 'pending')
         .where('not_before', '>', after)
+        .executeTakeFirst();
+      return row?.next == null ? undefined : Number(row.next);
+    },
+
+    async nextLeaseEnd(after) {
+      const row = await db
+        .selectFrom('deliveries')
+        .select((eb) => eb.fn.min('lease_until').as('next'))
+        .where('status', '=', 'claimed')
+        .where('lease_until', '>', after)
         .executeTakeFirst();
       return row?.next == null ? undefined : Number(row.next);
     },

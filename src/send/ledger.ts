@@ -82,6 +82,8 @@ export interface Ledger {
   held(scope: LedgerScope, now: number): Promise<{ count: number; next?: number }>;
   /** The first instant after `after` at which a pending row of any edition is released. */
   nextRelease(after: number): Promise<number | undefined>;
+  /** The first lease of a claimed row, of any edition, to end after `after` (real time, epoch ms). */
+  nextLeaseEnd(after: number): Promise<number | undefined>;
   /** Editions of the list older than `before` with rows that may still be sent, oldest first. */
   openEditions(listId: string, before: string): Promise<string[]>;
   /**

@@ -21,6 +21,15 @@ const READERS = {
 } as const;
 
 type LogRecord = Record<string, unknown>;
+
+/** Poll (every 20 ms, bounded) for what a child's log lines do not announce, such as mail arriving. */
+async function waitFor(ready: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 const events = (records: LogRecord[], event: string) =>
   records.filter((r) => r.type === 'schedule' && r.event === event);
 
@@ -32,14 +41,18 @@ describe.each(DIALECTS)('deliverAt: the reader’s local hour on $name', (dialec
   let child: GazetteChild | undefined;
   let databaseUrl: string;
 
-  const setUp = async (date = DATE) => {
+  const setUp = async (
+    date = DATE,
+    readers: Record<string, string> = READERS,
+    sendOptions: Record<string, unknown> = {},
+  ) => {
     test = await dialect.create();
     sink = await startSmtpSink();
     // A child reaches the test's PostgreSQL schema through the connection string's options.
     databaseUrl = test.schema
       ? `${test.url}?options=${encodeURIComponent(`-c search_path=${test.schema}`)}`
       : test.url;
-    fixture = createSendFixture({ databaseUrl });
+    fixture = createSendFixture({ databaseUrl }, sendOptions);
     const configFile = path.join(fixture.dir, 'gazette.config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as { lists: Record<string, unknown>[] };
     config.lists = config.lists.map((list) => ({ ...list, deliverAt: '07:00' }));
@@ -52,7 +65,7 @@ describe.each(DIALECTS)('deliverAt: the reader’s local hour on $name', (dialec
       }
     }
     await createKyselyStore(test.database.db).importBatch(
-      Object.entries(READERS).map(([email, timeZone]) => subscriber(email, 'en', [], { timeZone })),
+      Object.entries(readers).map(([email, timeZone]) => subscriber(email, 'en', [], { timeZone })),
     );
   };
 
@@ -147,6 +160,31 @@ describe.each(DIALECTS)('deliverAt: the reader’s local hour on $name', (dialec
       expect((await gazette.exited(10_000)).code).toBe(0);
       const rows = await test.database.db.selectFrom('deliveries').select(['email', 'status']).execute();
       expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    });
+
+    it('SIGKILL mid-send: the restarted schedule wakes when the dead run’s lease ends and sends the rest once', async () => {
+      const seoul = {
+        'a@example.com': 'Asia/Seoul',
+        'b@example.com': 'Asia/Seoul',
+        'c@example.com': 'Asia/Seoul',
+      };
+      // One message a second, one at a time, leases of 3 s: the kill lands between two messages.
+      await setUp(DATE, seoul, { leaseSeconds: 3, ratePerSecond: 1, concurrency: 1 });
+      let gazette = schedule('2026-11-22T22:00:05Z');
+      await waitFor(() => sink.received.length >= 1, WAIT_MS);
+      // Let the first result be written (the one copy that could go twice is the one in flight).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      gazette.kill('SIGKILL');
+      await gazette.exited(5_000);
+      const sentBefore = sink.received.length;
+      expect(sentBefore).toBeLessThan(3);
+
+      gazette = schedule('2026-11-22T22:00:20Z');
+      await waitFor(() => sink.received.length >= 3, WAIT_MS);
+      await gazette.until((r) => events(r, 'done').some((d) => d.exitCode === 0), WAIT_MS);
+      expect(perRecipient()).toEqual({ 'a@example.com': 1, 'b@example.com': 1, 'c@example.com': 1 });
+      gazette.kill('SIGTERM');
+      expect((await gazette.exited(10_000)).code).toBe(0);
     });
 
     it('send --now: a reader who moves between planning and release gets one copy, at the later hour', async () => {

@@ -108,6 +108,10 @@ describe.each(DIALECTS)('ledger releases on $name', (dialect) => {
       const [seoul, ...rest] = await claim(SEOUL_7, 'a');
       expect(seoul?.subscriber_id).toBe('1');
       expect(rest).toEqual([]);
+      // Its lease is real time: the schedule wakes when it ends, should this worker die.
+      const leaseEnd = await ledger.nextLeaseEnd(Date.now());
+      expect(leaseEnd).toBe(Number(seoul?.lease_until));
+      expect(await ledger.nextLeaseEnd(leaseEnd ?? 0)).toBeUndefined();
       expect(await ledger.held(scope, SEOUL_7)).toEqual({ count: 1, next: BERLIN_7 });
       expect(await ledger.nextRelease(SEOUL_7)).toBe(BERLIN_7);
       // Given back to wait for a later hour (the reader moved west): not claimable before it.

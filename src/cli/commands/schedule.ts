@@ -91,9 +91,13 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
         await withStopSignals(
           async (signal) => {
             const next = () =>
-              nextWake(cron, runtime.ledger, { lists: timed, timeZone: config.timeZone }, now()).catch(
-                () => undefined,
-              );
+              nextWake(
+                cron,
+                runtime.ledger,
+                { lists: timed, timeZone: config.timeZone },
+                now(),
+                now() - Date.now(),
+              ).catch(() => undefined);
             let wake = await next();
             log({
               type: 'schedule',
