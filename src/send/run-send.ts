@@ -11,10 +11,8 @@ import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
 import type { PlanResult } from './plan-send.ts';
 import type { DeliveryEvent, DeliverResult } from './deliver.ts';
 import { deliver } from './deliver.ts';
-import type { PreparedList } from './prepare-list.ts';
-import { prepareList } from './prepare-list.ts';
 import { createReleaseGate } from './create-release-gate.ts';
-import { releaseInstant } from './release-instant.ts';
+import { prepareLists } from './prepare-lists.ts';
 
 export interface SendDeps {
   ledger: Ledger;
@@ -125,7 +123,6 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   const started = performance.now();
   const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
-  const editionOptions = { timeZone: config.timeZone, categories: config.categories };
   const summary: SendSummary = {
     date: options.date,
     hasEdition: false,
@@ -148,50 +145,8 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   };
   const now = options.now ?? Date.now;
   // Everything is planned and rendered before the first message: a render error sends nothing.
-  const prepared: PreparedList[] = [];
-  const planned: ListConfig[] = [];
-  for (const list of lists) {
-    if (signal?.aborted) break;
-    planned.push(list);
-    const prepare = (edition: Edition, plan = true) =>
-      prepareList(deps, {
-        list,
-        edition,
-        editionOptions,
-        dryRun: options.dryRun,
-        pageSize: options.pageSize,
-        plan,
-      });
-    if (list.deliverAt !== undefined) {
-      // Earlier editions first: a reader west of the newsletter's zone gets yesterday's at their hour today.
-      for (const date of await deps.ledger.openEditions(list.id, options.date)) {
-        const earlier = await options.earlierEdition?.(list, date);
-        if (earlier !== undefined && earlier.sections.length > 0)
-          prepared.push(await prepare(earlier, false));
-      }
-      if (options.releaseOnly?.includes(list.id)) continue;
-      // The day's edition is made (frozen, planned) at the list's hour in the newsletter's own zone.
-      const makesAt = releaseInstant(options.date, list.deliverAt, config.timeZone);
-      if (!options.dryRun && now() < makesAt) {
-        summary.makesAt.push({ listId: list.id, at: makesAt });
-        continue;
-      }
-    }
-    const edition = await options.editionFor(list);
-    if (edition === undefined || edition.sections.length === 0) continue;
-    summary.hasEdition = true;
-    summary.advertising ||= edition.advertising;
-    const ready = await prepare(edition);
-    // Rows held for their reader's hour are not this run's to send: the progress counts the rest.
-    const held =
-      list.deliverAt === undefined || options.dryRun
-        ? 0
-        : (await deps.ledger.held({ edition: ready.date, listId: list.id }, now())).count;
-    const open = options.dryRun ? ready.plan.recipients : ready.before.pending + ready.before.deferred - held;
-    options.onPlanned?.(list, ready.plan, open);
-    prepared.push(ready);
-  }
-  summary.notPlanned = lists.slice(planned.length).map((list) => list.id);
+  const { prepared, planned } = await prepareLists(deps, options, lists, summary, now);
+  summary.notPlanned = lists.slice(planned).map((list) => list.id);
   const runId = randomBytes(6).toString('hex');
   if (!options.dryRun) {
     // Newest first, so that a chain of missed days leaves each reader only their latest copy.
