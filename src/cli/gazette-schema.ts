@@ -10,6 +10,7 @@ import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
 import { deliveryNotBeforeMigration } from '../send/migrations/0006-delivery-not-before.ts';
 import type { DeliveryTables } from '../send/tables.ts';
 import { subscribersMigration } from '../subscribers/migrations/0001-subscribers.ts';
+import { mailRequestsMigration } from '../subscribers/migrations/0005-mail-requests.ts';
 import { subscriberTimeZoneMigration } from '../subscribers/migrations/0006-subscriber-time-zone.ts';
 import type { SubscriberTables } from '../subscribers/tables.ts';
 
@@ -30,6 +31,7 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0002-deliveries': deliveriesMigration(dialect),
     '0003-editions': editionsMigration(dialect),
     '0004-inbound': inboundMigration(dialect),
+    '0005-mail-requests': mailRequestsMigration(dialect),
     '0006-delivery-not-before': deliveryNotBeforeMigration(dialect),
     '0006-subscriber-time-zone': subscriberTimeZoneMigration(),
     '0007-notices': noticesMigration(dialect),
