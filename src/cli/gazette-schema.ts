@@ -7,9 +7,11 @@ import type { InboundTables } from '../inbound/tables.ts';
 import { noticesMigration } from '../notices/migrations/0007-notices.ts';
 import type { NoticeTables } from '../notices/tables.ts';
 import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
+import { deliveryNotBeforeMigration } from '../send/migrations/0006-delivery-not-before.ts';
 import type { DeliveryTables } from '../send/tables.ts';
 import { subscribersMigration } from '../subscribers/migrations/0001-subscribers.ts';
 import { mailRequestsMigration } from '../subscribers/migrations/0005-mail-requests.ts';
+import { subscriberTimeZoneMigration } from '../subscribers/migrations/0006-subscriber-time-zone.ts';
 import type { SubscriberTables } from '../subscribers/tables.ts';
 
 /**
@@ -30,6 +32,8 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0003-editions': editionsMigration(dialect),
     '0004-inbound': inboundMigration(dialect),
     '0005-mail-requests': mailRequestsMigration(dialect),
+    '0006-delivery-not-before': deliveryNotBeforeMigration(dialect),
+    '0006-subscriber-time-zone': subscriberTimeZoneMigration(),
     '0007-notices': noticesMigration(dialect),
   };
 }

@@ -54,6 +54,14 @@ export const listSchema = z.strictObject({
    * Bilingual emails show every item.
    */
   fallback: z.enum(['show', 'omit']).optional(),
+  /**
+   * `HH:MM`: each reader's copy is released at this hour in the reader's time zone (their own,
+   * else the newsletter's `timeZone`) on the edition's date. Absent: at once (docs/sending.md).
+   */
+  deliverAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time as HH:MM, for example 07:00')
+    .optional(),
 });
 
 /** `{name}`, `{date}`, `{count}` (a number), `{items}` ("8건", "1 story") and `{lead}` (the first lead headline) are replaced in subject lines. */

@@ -17,6 +17,8 @@ export function createLedgerClaims(database: Database<DeliveryTables>): LedgerCl
         .select('id')
         .where('edition', '=', scope.edition)
         .where('list_id', '=', scope.listId)
+        // A row waits for its reader's hour (deliverAt); 0 for every row of a list without one.
+        .where('not_before', '<=', options.releasedBy ?? now)
         .where((eb) =>
           eb.or([
             eb('status', '=', 'pending'),

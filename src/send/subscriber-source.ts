@@ -17,6 +17,8 @@ export interface SendSubscriber {
   status: string;
   /** Consent to advertising mail (정보통신망법 §50): required when an edition is advertising. */
   adConsent: boolean;
+  /** IANA time zone for a list's `deliverAt`; null or absent: the newsletter's `timeZone`. */
+  timeZone?: string | null;
 }
 
 /**

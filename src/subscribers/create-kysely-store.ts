@@ -297,6 +297,8 @@ async function importIn(
       locale: input.locale,
       categories: toJsonList(input.categories),
       lists,
+      // A row without a time zone keeps the one the reader chose.
+      ...(input.timeZone == null ? {} : { time_zone: input.timeZone }),
       ...(activate ? { status: 'active' } : {}),
       updated_at: at,
     })
@@ -362,6 +364,7 @@ function preferenceColumns(input: PreferencesInput) {
     categories: toJsonList(input.categories),
     lists: toJsonList(input.lists),
     ...(input.adConsent === undefined ? {} : { ad_consent: input.adConsent ? 1 : 0 }),
+    ...(input.timeZone === undefined ? {} : { time_zone: input.timeZone }),
   };
 }
 

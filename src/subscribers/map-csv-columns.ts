@@ -9,6 +9,7 @@ export const IMPORT_FIELDS = [
   'lists',
   'ad_consent',
   'consented_at',
+  'time_zone',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -64,6 +65,7 @@ const ALIASES: Record<ImportField, string[]> = {
     '동의날짜',
     '수신동의일',
   ],
+  time_zone: ['timezone', 'tz', '시간대', '표준시간대'],
 };
 
 export interface CsvColumns {

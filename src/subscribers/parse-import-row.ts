@@ -7,6 +7,7 @@ import { findNameProblem } from './find-name-problem.ts';
 import type { ImportField } from './map-csv-columns.ts';
 import { normalizeEmail } from './normalize-email.ts';
 import { parseAdConsent, parseConsentedAt, requireConfirmedConsent } from './parse-consent-fields.ts';
+import { parseTimeZone } from './parse-time-zone.ts';
 import type { SubscribeInput } from './subscriber.ts';
 
 export interface ImportRowOptions {
@@ -69,6 +70,8 @@ export function parseImportRow(
     locale: chooseLocale(parseLocale(field('locale')), lists, config),
     categories: parseCategories(field('categories'), config),
     lists,
+    // An empty cell keeps the zone a known reader chose (merge) or leaves the list's default.
+    timeZone: parseTimeZone(field('time_zone')) ?? null,
     consent: { source: 'import', version: config.consentVersion },
     confirmed: options.confirmed,
     ...(adConsent === undefined ? {} : { adConsent }),

@@ -21,6 +21,8 @@ export interface Subscriber {
   lists: string[];
   status: SubscriberStatus;
   adConsent: boolean;
+  /** IANA time zone (`Asia/Seoul`); null: the list's default, the newsletter's `timeZone`. */
+  timeZone: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +56,8 @@ export interface SubscribeInput {
   categories: string[];
   lists: string[];
   adConsent?: boolean;
+  /** IANA time zone, checked with `parseTimeZone`; null or absent: the list's default. */
+  timeZone?: string | null;
   consent: {
     source: ConsentSource;
     ip?: string | null;
@@ -96,4 +100,6 @@ export interface PreferencesInput {
   categories: string[];
   lists: string[];
   adConsent?: boolean;
+  /** Undefined: left as it is; null: back to the list's default. */
+  timeZone?: string | null;
 }

@@ -19,6 +19,8 @@ export interface SubscriberRow {
   status: string;
   /** 0 or 1 (portable boolean). */
   ad_consent: number;
+  /** IANA time zone; null: the list's default (the newsletter's `timeZone`). */
+  time_zone: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

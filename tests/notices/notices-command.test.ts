@@ -177,9 +177,11 @@ describe.each(DIALECTS)('gazette notices on $name', (dialect) => {
       ]);
       const exported = await cli.run(['subscribers', 'export']);
       expect(exported.out).toMatch(
-        /^kr@example\.com,박,ko,,daily,active,[^,]+,yes,2024-06-14T15:00:00\.000Z$/m,
+        /^kr@example\.com,박,ko,,daily,active,[^,]+,yes,2024-06-14T15:00:00\.000Z,$/m,
       );
-      expect(exported.out).toMatch(/^en@example\.com,,en,,daily,active,[^,]+,no,2024-06-14T15:00:00\.000Z$/m);
+      expect(exported.out).toMatch(
+        /^en@example\.com,,en,,daily,active,[^,]+,no,2024-06-14T15:00:00\.000Z,$/m,
+      );
 
       // The window opens 30 days before 2026-06-15: nothing on 15 May, the notice on 16 May.
       expect((await cli.run(['notices', '--now', '2026-05-15T23:00:00+09:00'])).code).toBe(0);

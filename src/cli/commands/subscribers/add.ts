@@ -3,6 +3,7 @@ import { GazetteError } from '../../../errors.ts';
 import { findNameProblem } from '../../../subscribers/find-name-problem.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
 import { parseConsentedAt, requireConfirmedConsent } from '../../../subscribers/parse-consent-fields.ts';
+import { parseTimeZone } from '../../../subscribers/parse-time-zone.ts';
 import type { Output } from '../../output.ts';
 import { collect, parseChoiceOptions } from './parse-choice-options.ts';
 import { confirmationSender } from './send-confirmation-for.ts';
@@ -16,6 +17,7 @@ interface AddOptions {
   confirmed?: boolean;
   adConsent?: boolean;
   consentedAt?: string;
+  timezone?: string;
 }
 
 export function registerAdd(group: Command, output: Output): void {
@@ -27,6 +29,10 @@ export function registerAdd(group: Command, output: Output): void {
     .option('--locale <locale>', 'ko, en or bilingual (default: bilingual, or the first the list offers)')
     .option('--categories <ids>', 'categories separated by "," ";" or "|" (default: all)')
     .option('--list <id>', 'list to join (repeatable; default: the first list)', collect)
+    .option(
+      '--timezone <zone>',
+      "IANA time zone for lists with deliverAt (default: the newsletter's timeZone)",
+    )
     .option('--confirmed', 'consent already given elsewhere: start active, send no confirmation')
     .option('--ad-consent', 'the reader consented to advertising (정보통신망법 §50); needs --confirmed')
     .option(
@@ -37,6 +43,7 @@ export function registerAdd(group: Command, output: Output): void {
       await withStore(command, async (store, config) => {
         const choices = parseChoiceOptions(options, config);
         const address = normalizeEmail(email);
+        const timeZone = parseTimeZone(options.timezone ?? '');
         const name = options.name?.trim() ?? '';
         const nameProblem = findNameProblem(name);
         if (nameProblem !== undefined) {
@@ -56,6 +63,7 @@ export function registerAdd(group: Command, output: Output): void {
           email: address,
           name: name === '' ? null : name,
           ...choices,
+          ...(timeZone === undefined ? {} : { timeZone }),
           consent: { source: 'cli', version: config.consentVersion },
           confirmed: options.confirmed === true,
           ...(options.adConsent === true ? { adConsent: true } : {}),

@@ -19,6 +19,7 @@ const COLUMNS = [
   'created_at',
   'ad_consent',
   'consented_at',
+  'time_zone',
 ];
 
 export function registerExport(group: Command, output: Output): void {
@@ -48,6 +49,7 @@ export function registerExport(group: Command, output: Output): void {
               s.createdAt,
               s.adConsent ? 'yes' : 'no',
               adConsentDate(await store.consents(s.id)) ?? '',
+              s.timeZone ?? '',
             ];
             output.out(`${row.map(csvField).join(',')}\n`);
           }
@@ -67,6 +69,7 @@ export function registerExport(group: Command, output: Output): void {
             adConsent: s.adConsent,
             createdAt: s.createdAt,
             consentedAt: adConsentDate(await store.consents(s.id)) ?? null,
+            timeZone: s.timeZone,
           };
           output.out(`${first ? '\n' : ',\n'}  ${JSON.stringify(record)}`);
           first = false;
