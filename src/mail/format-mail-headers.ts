@@ -6,6 +6,10 @@ import { toNodemailerMessage } from './to-nodemailer-message.ts';
 // One node for its header encoder: addresses punycoded, text as base64 encoded words (the
 // composer's textEncoding), Message-ID in angle brackets.
 const encoder = new MimeNode(false, { textEncoding: 'base64' });
+// The folded lines of recent values: most are the same for every copy of a segment (From,
+// Subject, List-ID…); the ones that are not (To, Message-ID) just pass through. Bounded.
+const folded = new Map<string, string>();
+const FOLDED_MAX = 512;
 
 /**
  * The header block of a message whose body is already in MIME form: every value checked and
@@ -18,8 +22,15 @@ export function formatMailHeaders(mail: OutgoingMail, contentType: string, date 
   const message = toNodemailerMessage(mail);
   const lines: string[] = [];
   const add = (key: string, value: unknown) => {
-    const encoded = encoder.encodeHeaderValue(key, value as Parameters<MimeNode['encodeHeaderValue']>[1]);
-    if (encoded.trim() !== '') lines.push(foldLines(`${key}: ${encoded}`, 76));
+    const memo = `${key}\0${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    let line = folded.get(memo);
+    if (line === undefined) {
+      const encoded = encoder.encodeHeaderValue(key, value as Parameters<MimeNode['encodeHeaderValue']>[1]);
+      line = encoded.trim() === '' ? '' : foldLines(`${key}: ${encoded}`, 76);
+      if (folded.size >= FOLDED_MAX) folded.clear();
+      folded.set(memo, line);
+    }
+    if (line !== '') lines.push(line);
   };
   for (const [key, value] of Object.entries(message.headers)) add(key, value);
   add('From', message.from);
