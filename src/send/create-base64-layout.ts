@@ -2,8 +2,8 @@ import type { Slot, SlotSplit } from '../render/personalization-slots.ts';
 
 /** A part's fixed text laid out as base64 once; each recipient's copy is its pieces joined. */
 export interface Base64Layout {
-  /** Bytes the precomputed pieces hold. */
-  readonly bytes: number;
+  /** The most the layout holds once every offset of every piece is encoded (bytes). */
+  readonly maxBytes: number;
   /** Append one recipient's encoded part to `out`: lines of at most 76 characters, each ending CRLF. */
   encode(values: Record<Slot, string>, out: Buffer[]): void;
 }
@@ -14,46 +14,55 @@ const LINE = 76;
 const LARGE = 2048;
 
 interface Piece {
-  /** The whole text, for a small piece; the first two bytes, for a large one. */
+  /** A small piece's whole text; a large one's first two bytes. */
   head: Buffer;
-  /** Large pieces: by how many bytes the piece starts late (0, 1, 2), its body as base64 lines… */
-  lines?: [Buffer, Buffer, Buffer];
+  /** A large piece's text, until its body is encoded at every offset. */
+  bytes?: Buffer;
+  /** A large piece's body as base64 lines when it starts 0, 1 or 2 bytes late, encoded on first use. */
+  lines?: (Buffer | undefined)[];
   /** …and the 0–2 bytes left over after that body, carried into the next group of three. */
-  tails?: [Buffer, Buffer, Buffer];
+  tails?: Buffer[];
+  large: boolean;
 }
 
 /**
  * Base64 of a text cut at per-recipient slots (`personalizationSlots`), laid out so that what
  * varies is encoded per copy and nothing else is. Base64 encodes groups of three bytes, so a fixed
  * piece's encoding depends on where it falls modulo three, which the lengths of the values before
- * it decide: each large fixed piece is encoded once for each of the three offsets. A copy is then
- * the values (with the few bytes around them that complete their groups) encoded on their own
- * lines, and between them the precomputed lines of the fixed pieces. Only the very end carries
- * padding, so the whole is one valid base64 body (RFC 2045 §6.8), lines of at most 76 characters.
+ * it decide: each large fixed piece is encoded once for each offset it is met at (at most three).
+ * A copy is then the values (with the few bytes around them that complete their groups) encoded
+ * on their own lines, and between them the precomputed lines of the fixed pieces. Only the very
+ * end carries padding, so the whole is one valid base64 body (RFC 2045 §6.8), lines of at most 76
+ * characters.
  */
 export function createBase64Layout(split: SlotSplit): Base64Layout {
+  let maxBytes = 0;
   const pieces: Piece[] = split.parts.map((part) => {
     const bytes = Buffer.from(part, 'utf8');
-    if (bytes.length < LARGE) return { head: bytes };
-    const at = (skip: number) => {
-      const end = skip + Math.floor((bytes.length - skip) / 3) * 3;
-      return { lines: toLines(bytes.subarray(skip, end)), tail: Buffer.from(bytes.subarray(end)) };
-    };
-    const offsets = [at(0), at(1), at(2)] as const;
-    return {
-      head: Buffer.from(bytes.subarray(0, 2)),
-      lines: [offsets[0].lines, offsets[1].lines, offsets[2].lines],
-      tails: [offsets[0].tail, offsets[1].tail, offsets[2].tail],
-    };
+    if (bytes.length < LARGE) {
+      maxBytes += bytes.length;
+      return { head: bytes, large: false };
+    }
+    const tails = [0, 1, 2].map((skip) => Buffer.from(bytes.subarray(skip + bodyLength(bytes.length, skip))));
+    // Three encodings of ≈ 4/3 the bytes each, CRLF every 76 characters.
+    maxBytes += 3 * Math.ceil(((bytes.length * 4) / 3) * (78 / 76)) + 2;
+    return { head: Buffer.from(bytes.subarray(0, 2)), bytes, lines: [], tails, large: true };
   });
-  let bytes = 0;
-  for (const piece of pieces) {
-    bytes += piece.head.length;
-    for (const lines of piece.lines ?? []) bytes += lines.length;
-  }
+  const linesAt = (piece: Piece, skip: number): Buffer => {
+    const lines = piece.lines as (Buffer | undefined)[];
+    let encoded = lines[skip];
+    if (encoded === undefined) {
+      const bytes = piece.bytes as Buffer;
+      encoded = toLines(bytes.subarray(skip, skip + bodyLength(bytes.length, skip)));
+      lines[skip] = encoded;
+      // Every offset encoded: the text itself is no longer needed.
+      if (lines[0] && lines[1] && lines[2]) piece.bytes = undefined;
+    }
+    return encoded;
+  };
   const { slots } = split;
   return {
-    bytes,
+    maxBytes,
     encode(values, out) {
       let pending: Buffer[] = [];
       let pendingBytes = 0;
@@ -64,7 +73,7 @@ export function createBase64Layout(split: SlotSplit): Base64Layout {
       };
       for (let i = 0; i < pieces.length; i++) {
         const piece = pieces[i] as Piece;
-        if (piece.lines === undefined || piece.tails === undefined) {
+        if (!piece.large) {
           add(piece.head);
         } else {
           // Complete the pending bytes to whole groups with the piece's first bytes, then the
@@ -72,10 +81,10 @@ export function createBase64Layout(split: SlotSplit): Base64Layout {
           const skip = (3 - (pendingBytes % 3)) % 3;
           add(piece.head.subarray(0, skip));
           if (pendingBytes > 0) out.push(toLines(Buffer.concat(pending, pendingBytes)));
-          out.push(piece.lines[skip] as Buffer);
+          out.push(linesAt(piece, skip));
           pending = [];
           pendingBytes = 0;
-          add(piece.tails[skip] as Buffer);
+          add((piece.tails as Buffer[])[skip] as Buffer);
         }
         const slot = slots[i];
         if (slot !== undefined) add(Buffer.from(values[slot], 'utf8'));
@@ -83,6 +92,11 @@ export function createBase64Layout(split: SlotSplit): Base64Layout {
       if (pendingBytes > 0) out.push(toLines(Buffer.concat(pending, pendingBytes)));
     },
   };
+}
+
+/** Bytes of whole groups of three in a piece of `length` bytes started `skip` bytes late. */
+function bodyLength(length: number, skip: number): number {
+  return Math.floor((length - skip) / 3) * 3;
 }
 
 /** Base64 in lines of 76 characters, each ending CRLF (the last one shorter). */

@@ -7,7 +7,7 @@ import { createBase64Layout } from './create-base64-layout.ts';
 
 /** A segment's message body, laid out once; each recipient's copy fills in their values. */
 export interface MimeTemplate {
-  /** Bytes the template holds (its weight in the segment cache). */
+  /** The most the template holds (its weight in the segment cache), every offset encoded. */
   readonly bytes: number;
   /** One recipient's body: multipart/alternative, the text part then the HTML part, base64. */
   body(recipient: Recipient): MimeBody;
@@ -36,7 +36,7 @@ export function createMimeTemplate(rendered: RenderedDigest): MimeTemplate {
   const end = Buffer.from(`--${boundary}--\r\n`, 'latin1');
   const contentType = `multipart/alternative; boundary="${boundary}"`;
   return {
-    bytes: text.bytes + html.bytes + textHead.length + htmlHead.length + end.length,
+    bytes: text.maxBytes + html.maxBytes + textHead.length + htmlHead.length + end.length,
     body(recipient) {
       const values = slotValues(recipient);
       const chunks: Buffer[] = [textHead];

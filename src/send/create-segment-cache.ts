@@ -20,7 +20,10 @@ export interface SegmentCache {
   share(key: string): SegmentShare;
   /** The segment's email, rendered on first use; undefined when its share is empty. */
   render(key: string): Promise<RenderedDigest | undefined>;
-  /** The segment's MIME body laid out once (createMimeTemplate); undefined when its share is empty. */
+  /**
+   * The segment's MIME body laid out once (createMimeTemplate); undefined when its share is empty,
+   * or when its template was let go to stay within the bound (then nodemailer composes its copies).
+   */
   mime(key: string): Promise<MimeTemplate | undefined>;
   /** Renders so far, and how many of them were of a segment rendered before and let go. */
   stats(): { renders: number; rerenders: number };
@@ -36,11 +39,10 @@ export const SEGMENT_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * What the kept MIME templates may weigh (Buffers, outside the JavaScript heap): a bilingual
- * segment's template holds its body's base64 three times (≈ 0.4 MB), so ≈ 20 of them; one let
- * go is laid out again from its render when its readers come up (≈ 1 ms, never a re-render
- * while the render is kept).
+ * segment's template holds its body's base64 up to three times (≈ 0.4 MB), so ≈ 20 of them. A
+ * list whose readers fall into more segments sends the rest as before (composed by nodemailer).
  */
-export const MIME_CACHE_BYTES = 8 * 1024 * 1024;
+export const MIME_CACHE_BYTES = 4 * 1024 * 1024;
 
 /** Render each segment once per run, however many recipients share it, within a memory bound. */
 export function createSegmentCache(
@@ -55,7 +57,16 @@ export function createSegmentCache(
   const kept = new LRUCache<string, RenderedDigest>({ maxSize: options.maxBytes ?? SEGMENT_CACHE_BYTES });
   const pending = new Map<string, Promise<RenderedDigest | undefined>>();
   const seen = new Set<string>();
-  const templates = new LRUCache<string, MimeTemplate>({ maxSize: options.maxMimeBytes ?? MIME_CACHE_BYTES });
+  // A segment whose template was let go is not laid out again: with more segments than fit,
+  // laying them out by turns would cost more (CPU and memory churn) than it saves; its readers'
+  // copies are composed by nodemailer, as without a template.
+  const letGo = new Set<string>();
+  const templates = new LRUCache<string, MimeTemplate>({
+    maxSize: options.maxMimeBytes ?? MIME_CACHE_BYTES,
+    dispose: (_template, key, reason) => {
+      if (reason === 'evict') letGo.add(key);
+    },
+  });
   const laying = new Map<string, Promise<MimeTemplate | undefined>>();
   let count = 0;
   let rerenders = 0;
@@ -103,6 +114,7 @@ export function createSegmentCache(
       if (hit) return Promise.resolve(hit);
       const inProgress = laying.get(key);
       if (inProgress) return inProgress;
+      if (letGo.has(key)) return Promise.resolve(undefined);
       const laid = render(key).then((digest) => {
         if (!digest) return undefined;
         const template = createMimeTemplate(digest);
