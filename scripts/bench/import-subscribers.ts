@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importCsv } from '../../src/subscribers/import-csv.ts';
-import { openStore } from '../../src/subscribers/open-store.ts';
+import { openRuntime } from '../../src/cli/open-runtime.ts';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-import-'));
@@ -32,7 +32,7 @@ const config = {
   lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, locales: [], categories: [] }],
   consentVersion: 'bench',
 };
-const opened = await openStore(config);
+const opened = await openRuntime(config);
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const summary = await importCsv(opened.store, createReadStream(file), { config, confirmed: true });

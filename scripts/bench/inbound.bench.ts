@@ -12,6 +12,8 @@ import pg from 'pg';
 import { createDatabase } from '../../src/db/create-database.ts';
 import type { Database } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { deliveryMessageId } from '../../src/send/delivery-message-id.ts';
 import { createLedger } from '../../src/send/ledger.ts';
 import { corpusMail, verpOf } from '../../tests/fixtures/inbound/corpus.ts';
@@ -45,7 +47,7 @@ const TEMPLATES = [
 const rows: Record<string, string | number>[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'gazette-inbound-bench-'));
 try {
-  rows.push(await run('sqlite', createDatabase(`sqlite:${path.join(dir, 'bench.db')}`)));
+  rows.push(await run('sqlite', createDatabase<Tables>(`sqlite:${path.join(dir, 'bench.db')}`)));
   const url = process.env.INBOUND_BENCH_POSTGRES_URL;
   if (url !== undefined) {
     const schema = `gazette_bench_${randomBytes(4).toString('hex')}`;
@@ -53,7 +55,7 @@ try {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      rows.push(await run('postgres', createDatabase(url, { schema })));
+      rows.push(await run('postgres', createDatabase<Tables>(url, { schema })));
     } finally {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
@@ -64,8 +66,8 @@ try {
 }
 printTable(`Inbound: ${MESSAGES} messages, parse + store + apply, one at a time`, rows);
 
-async function run(name: string, database: Database): Promise<Record<string, string | number>> {
-  await migrate(database);
+async function run(name: string, database: Database<Tables>): Promise<Record<string, string | number>> {
+  await migrate(database, gazetteMigrations);
   const messages = await seed(database);
   const pipeline = pipelineFor(database);
   const start = performance.now();
@@ -95,7 +97,7 @@ async function run(name: string, database: Database): Promise<Record<string, str
 }
 
 /** One reader per message, each with a sent ledger row whose Message-ID its report carries. */
-async function seed(database: Database): Promise<{ raw: Buffer; rcpt: string }[]> {
+async function seed(database: Database<Tables>): Promise<{ raw: Buffer; rcpt: string }[]> {
   const now = new Date().toISOString();
   const messages: { raw: Buffer; rcpt: string }[] = [];
   const ledger = createLedger(database);

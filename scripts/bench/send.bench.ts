@@ -19,6 +19,8 @@ import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
 import { filterEdition } from '../../src/edition/filter-edition.ts';
@@ -328,9 +330,9 @@ async function sampleDigest(
   });
   const date = await newestSampleDate();
   const { items } = await loadItems(config.contentDir);
-  const database = createDatabase(`sqlite:${dbFile}`);
+  const database = createDatabase<Tables>(`sqlite:${dbFile}`);
   try {
-    await migrate(database);
+    await migrate(database, gazetteMigrations);
     const list = config.lists[0]!;
     const edition = await createEditionResolver(createEditionStore(database.db), {
       config,
@@ -459,8 +461,8 @@ async function gazetteSend(
       : undefined;
     const configFile = path.join(dir, 'gazette.config.json');
     writeFileSync(configFile, JSON.stringify(sampleConfigFile(dkim ? { dkim } : {})));
-    const database = createDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
-    await migrate(database);
+    const database = createDatabase<Tables>(`sqlite:${path.join(dir, 'bench.db')}`);
+    await migrate(database, gazetteMigrations);
     await addReaders(createKyselyStore(database.db), count, false);
     await database.close();
     const summary = await runCommand(
@@ -527,8 +529,8 @@ async function peakRss(
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-rss-'));
   try {
-    const database = createDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
-    await migrate(database);
+    const database = createDatabase<Tables>(`sqlite:${path.join(dir, 'bench.db')}`);
+    await migrate(database, gazetteMigrations);
     await addReaders(createKyselyStore(database.db), subscribers, true);
     await database.close();
     const summary = await runCommand(

@@ -12,6 +12,7 @@ import { createMailer } from '../mail/create-mailer.ts';
 import { createDigestRenderer } from '../send/create-digest-renderer.ts';
 import { runSend } from '../send/run-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
+import { listUnsubscribeMailto } from '../subscribers/list-unsubscribe-mailto.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { findLocaleMismatches } from '../subscribers/find-locale-mismatches.ts';
 import { openRuntime } from './open-runtime.ts';
@@ -98,6 +99,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         mailer,
         renderer: createDigestRenderer(config),
         tokenFor: (subscriber) => manageToken(secret ?? '', subscriber),
+        mailtoFor: (subscriber, listId) => listUnsubscribeMailto(config, subscriber, listId),
       },
       {
         config,

@@ -144,6 +144,13 @@ export const configSchema = z
         maxConnectionsPerIp: z.number().int().min(1).max(1000).default(10),
         /** Messages per client IP per minute. */
         messagesPerMinutePerIp: z.number().int().min(1).max(100_000).default(120),
+        /** Requests by mail to subscribe@ / unsubscribe@ (docs/inbound.md, "Requests by mail"). */
+        requests: z
+          .strictObject({
+            /** Confirmations and replies sent by mail to one receiving domain per hour (a forged-From flood). */
+            perDomainPerHour: z.number().int().min(1).max(100_000).default(20),
+          })
+          .prefault({}),
         /** Provider webhooks in `gazette serve` (docs/inbound.md). */
         webhooks: z
           .strictObject({
@@ -155,6 +162,12 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /**
+     * 정보통신망법 §50⑦: tell the reader the result of every consent change (subscription confirmed,
+     * unsubscribed by web, one-click or mail). Unset: on when timeZone is Asia/Seoul, off otherwise
+     * (`changeResultsOn` in src/transactional/ reads it). Mail unsubscribes are always answered.
+     */
+    notices: z.strictObject({ changeResults: z.boolean().optional() }).prefault({}),
     /** Soft bounces (mailbox full, 4.x.x) turn a subscriber `bounced` past this many in this window. */
     bounces: z
       .strictObject({

@@ -5,7 +5,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.ts';
-import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -21,8 +20,9 @@ const Sqlite = (
     : require('better-sqlite3')
 ) as typeof BetterSqlite3;
 
-export interface Database {
-  db: Kysely<Tables>;
+/** A Kysely over the tables `T` its user declares (each area its own; the CLI joins them). */
+export interface Database<T = unknown> {
+  db: Kysely<T>;
   dialect: DialectName;
   close(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export interface CreateDatabaseOptions {
 }
 
 /** Build the Kysely instance a DATABASE_URL names: `sqlite:PATH` or `postgres://…`. */
-export function createDatabase(url: string, options: CreateDatabaseOptions = {}): Database {
+export function createDatabase<T>(url: string, options: CreateDatabaseOptions = {}): Database<T> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     const resolved = file === ':memory:' ? file : path.resolve(options.rootDir ?? process.cwd(), file);
@@ -53,7 +53,7 @@ export function createDatabase(url: string, options: CreateDatabaseOptions = {})
     // to 100,000 readers filled it and it made a sixth of the process's memory. The send reads
     // through indexes; 4 MB holds their hot pages (docs/benchmarks.md, "Send").
     sqlite.pragma('cache_size = -4000');
-    const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<T>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -61,6 +61,6 @@ export function createDatabase(url: string, options: CreateDatabaseOptions = {})
     max: 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

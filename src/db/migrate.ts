@@ -1,13 +1,15 @@
 import { Migrator, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import { GazetteError } from '../errors.ts';
-import type { Database } from './create-database.ts';
-import { migrations } from './migrations/index.ts';
+import type { Database, DialectName } from './create-database.ts';
+
+/** An application's migrations, by name, for a dialect (names sort in the order they run). */
+export type Migrations = (dialect: DialectName) => Record<string, Migration>;
 
 /** Bring the schema up to date; runs on every start, idempotent, one transaction per step. */
-export async function migrate(database: Database): Promise<void> {
+export async function migrate<T>(database: Database<T>, migrations: Migrations): Promise<void> {
   const provider: MigrationProvider = {
-    getMigrations: async () => migrations(database.dialect) as Record<string, Migration>,
+    getMigrations: async () => migrations(database.dialect),
   };
   // Kysely looks for its migration tables in every schema unless told which one: on a shared
   // PostgreSQL another schema's tables would be taken for ours, and the migration fails.

@@ -4,9 +4,10 @@ import type { Item } from '../content/item.ts';
 import type { Edition } from '../edition/edition.ts';
 import { selectEditionItems } from '../edition/select-edition-items.ts';
 import { buildEdition } from '../edition/build-editions.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { createDatabase } from '../db/create-database.ts';
 import { databaseExists } from '../db/database-exists.ts';
 import { createEditionStore } from './edition-store.ts';
+import type { EditionTables } from './tables.ts';
 import { editionOfRecord, resolveEdition } from './resolve-edition.ts';
 import { itemFingerprint } from './item-fingerprint.ts';
 
@@ -25,27 +26,35 @@ export interface EditionSource {
  */
 export async function openEditionSource(config: Config, items: readonly Item[]): Promise<EditionSource> {
   const editionOptions = { timeZone: config.timeZone, categories: config.categories };
-  if (!databaseExists(config)) {
-    return {
-      async editionOf(list, date) {
-        const { items: own, marks } = selectEditionItems({
-          items,
-          list,
-          date,
-          timeZone: config.timeZone,
-          lateWindowDays: config.lateWindowDays,
-          sent: new Map(),
-          since: undefined,
-          fingerprint: itemFingerprint,
-        });
-        return { edition: { ...buildEdition(date, own, editionOptions), marks }, frozen: false };
-      },
-      sent: async () => undefined,
-      close: async () => {},
-    };
-  }
-  const database = await openDatabase(config);
+  const live = (): EditionSource => ({
+    async editionOf(list, date) {
+      const { items: own, marks } = selectEditionItems({
+        items,
+        list,
+        date,
+        timeZone: config.timeZone,
+        lateWindowDays: config.lateWindowDays,
+        sent: new Map(),
+        since: undefined,
+        fingerprint: itemFingerprint,
+      });
+      return { edition: { ...buildEdition(date, own, editionOptions), marks }, frozen: false };
+    },
+    sent: async () => undefined,
+    close: async () => {},
+  });
+  if (!databaseExists(config)) return live();
+  // Read only: build and preview never create or migrate a database. One written before editions
+  // were records has no editions table yet, and so holds no sent edition.
+  const database = createDatabase<EditionTables>(config.databaseUrl, { rootDir: config.rootDir });
   const store = createEditionStore(database.db);
+  try {
+    await store.summaries();
+  } catch (error) {
+    await database.close();
+    if (isMissingTable(error)) return live();
+    throw error;
+  }
   return {
     async editionOf(list, date) {
       const resolved = await resolveEdition(store, {
@@ -68,4 +77,11 @@ export async function openEditionSource(config: Config, items: readonly Item[]):
     },
     close: () => database.close(),
   };
+}
+
+/** SQLite's "no such table" or PostgreSQL's undefined_table (42P01). */
+function isMissingTable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '42P01' || (typeof message === 'string' && message.startsWith('no such table'));
 }

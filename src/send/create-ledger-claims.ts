@@ -1,11 +1,12 @@
 import type { Database } from '../db/create-database.ts';
 import { handedBack } from './handed-back.ts';
+import type { DeliveryTables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 
 export type LedgerClaims = Pick<Ledger, 'claim' | 'renew' | 'release' | 'nextRetryAt'>;
 
 /** Who holds which row: claiming, keeping and giving back leases. */
-export function createLedgerClaims(database: Database): LedgerClaims {
+export function createLedgerClaims(database: Database<DeliveryTables>): LedgerClaims {
   const { db } = database;
   const CHUNK = 500;
   return {

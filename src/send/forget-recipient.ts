@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { DeliveryTables } from './tables.ts';
 
 /** Who to erase from the ledger: the store's public reference, and the address itself. */
 export interface ForgetTarget {
@@ -16,7 +16,10 @@ export interface ForgetTarget {
  * the row again; rows not yet sent are closed as skipped. Returns the rows erased. Pass a
  * transaction to join the erasure of the subscriber records (subscribers remove --forget does).
  */
-export async function forgetRecipient(db: Kysely<Tables>, target: ForgetTarget): Promise<number> {
+export async function forgetRecipient(
+  db: Kysely<DeliveryTables> | Transaction<DeliveryTables>,
+  target: ForgetTarget,
+): Promise<number> {
   const mine = db.updateTable('deliveries').where((eb) => {
     const matches = [eb('email', '=', target.email)];
     if (target.ref !== undefined) matches.push(eb('subscriber_ref', '=', target.ref));

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../db/create-database.ts';
+import type { DeliveryTables } from './tables.ts';
 import { createLedgerClaims } from './create-ledger-claims.ts';
 import { handedBack } from './handed-back.ts';
 import type { DeliveryRow, DeliveryStatus } from './tables.ts';
@@ -67,7 +68,7 @@ export interface Ledger {
   openSegments(scope: LedgerScope): Promise<string[]>;
 }
 
-export function createLedger(database: Database): Ledger {
+export function createLedger(database: Database<DeliveryTables>): Ledger {
   const { db } = database;
   const CHUNK = 500;
   const inScope = (scope: LedgerScope) =>

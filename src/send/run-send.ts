@@ -7,7 +7,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { Ledger, StatusCounts } from './ledger.ts';
 import { ownerTag } from './owner-tag.ts';
-import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
+import type { MailtoFor, SubscriberSource, TokenFor } from './subscriber-source.ts';
 import type { PlanResult } from './plan-send.ts';
 import type { DeliveryEvent, DeliverResult } from './deliver.ts';
 import { deliver } from './deliver.ts';
@@ -20,6 +20,8 @@ export interface SendDeps {
   mailer: Mailer;
   renderer: DigestRenderer;
   tokenFor: TokenFor;
+  /** Issue 14: the per-recipient List-Unsubscribe mailto; absent, config.unsubscribeMailto. */
+  mailtoFor?: MailtoFor;
 }
 
 export interface SendOptions {

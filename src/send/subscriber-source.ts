@@ -40,3 +40,6 @@ export interface SubscriberSource {
 
 /** The unsubscribe/preferences token of a subscriber (HMAC with the site secret). */
 export type TokenFor = (subscriber: { uid: string }) => string;
+
+/** The List-Unsubscribe mailto of a recipient for one list (issue 14), or undefined for none. */
+export type MailtoFor = (subscriber: { uid: string }, listId: string) => string | undefined;

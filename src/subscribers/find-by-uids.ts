@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { SubscriberTables } from './tables.ts';
 import { toSubscriber } from './row-mapping.ts';
 import type { Subscriber } from './subscriber.ts';
 
@@ -14,7 +14,10 @@ const CHUNK = 500;
  * columns of the row, so nothing more is fetched). Unknown uids are left out; duplicates count
  * once; the order is unspecified.
  */
-export async function findByUids(db: Kysely<Tables>, uids: readonly string[]): Promise<Subscriber[]> {
+export async function findByUids(
+  db: Kysely<SubscriberTables>,
+  uids: readonly string[],
+): Promise<Subscriber[]> {
   const unique = [...new Set(uids)];
   const found: Subscriber[] = [];
   for (let start = 0; start < unique.length; start += CHUNK) {

@@ -34,6 +34,9 @@ export function toConsentRecord(row: Selectable<ConsentRow>): ConsentRecord {
     confirmIp: row.confirm_ip,
     unsubscribedAt: row.unsubscribed_at,
     unsubscribeSource: row.unsubscribe_source,
+    messageId: row.message_id,
+    receivedAt: row.received_at,
+    authResults: row.auth_results,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Locale } from '../locale.ts';
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
-export const CONSENT_SOURCES = ['form', 'import', 'cli'] as const;
+export const CONSENT_SOURCES = ['form', 'import', 'cli', 'email'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** A subscriber as the rest of Gazette sees it. */
@@ -39,6 +39,10 @@ export interface ConsentRecord {
   confirmIp: string | null;
   unsubscribedAt: string | null;
   unsubscribeSource: string | null;
+  /** Source `email`: the request's Message-ID, when it was received, its authentication results. */
+  messageId: string | null;
+  receivedAt: string | null;
+  authResults: string | null;
 }
 
 /** What a form, an import row or `subscribers add` asks for. */
@@ -55,9 +59,18 @@ export interface SubscribeInput {
     ip?: string | null;
     userAgent?: string | null;
     version: string;
+    /** Source `email` (issue 14): the request mail's Message-ID, receiving time and authentication. */
+    messageId?: string | null;
+    receivedAt?: Date;
+    authResults?: string | null;
   };
   /** Skip double opt-in (operator-vouched imports and `add --confirmed`). */
   confirmed?: boolean;
+  /**
+   * When the consent was given elsewhere (ISO 8601 instant; a list migrated from another tool):
+   * the consent record keeps it as its date, so the two-yearly notices follow it. Default now.
+   */
+  consentedAt?: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createMailer } from '../../src/mail/create-mailer.ts';
-import { openStore } from '../../src/subscribers/open-store.ts';
+import { openRuntime } from '../../src/cli/open-runtime.ts';
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -143,7 +143,7 @@ describe('gazette demo on a fresh checkout (no GAZETTE_SECRET)', () => {
       process.env.DATABASE_URL = databaseUrl;
       process.env.GAZETTE_SECRET = withSecret;
       const served = await loadConfig({ configPath: config });
-      const opened = await openStore(served);
+      const opened = await openRuntime(served);
       const mailer = createMailer(served, 'transactional');
       try {
         const web = createWebApp({ config: served, store: opened.store, mailer });

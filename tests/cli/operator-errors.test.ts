@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS, POSTGRES_URL } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -86,8 +88,8 @@ describe('operator mistakes are one line, without a stack or a password', () => 
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-epipe-'));
     try {
       const url = `sqlite:${path.join(dir, 'many.db')}`;
-      const db = createDatabase(url);
-      await migrate(db);
+      const db = createDatabase<Tables>(url);
+      await migrate(db, gazetteMigrations);
       const rows = Array.from({ length: 3000 }, (_, i) => ({
         email: `reader${i}@example.com`,
         name: `Reader ${i}`,

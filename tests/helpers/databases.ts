@@ -6,13 +6,15 @@ import pg from 'pg';
 import { createDatabase } from '../../src/db/create-database.ts';
 import type { Database } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { assertIntegration } from './assert-integration.ts';
 import { inCi } from './in-ci.ts';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
-  database: Database;
+  database: Database<Tables>;
   /** A DATABASE_URL for a child process to reach the same data. */
   url: string;
   /** PostgreSQL schema (search_path) the child must use, if any. */
@@ -55,8 +57,8 @@ export const DIALECTS: DialectSetup[] = [
     async create() {
       const dir = mkdtempSync(path.join(tmpdir(), 'gazette-db-'));
       const url = `sqlite:${path.join(dir, 'test.db')}`;
-      const database = createDatabase(url);
-      await migrate(database);
+      const database = createDatabase<Tables>(url);
+      await migrate(database, gazetteMigrations);
       return {
         database,
         url,
@@ -76,8 +78,8 @@ export const DIALECTS: DialectSetup[] = [
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
-      const database = createDatabase(POSTGRES_URL, { schema });
-      await migrate(database);
+      const database = createDatabase<Tables>(POSTGRES_URL, { schema });
+      await migrate(database, gazetteMigrations);
       return {
         database,
         url: POSTGRES_URL,

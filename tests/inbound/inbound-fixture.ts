@@ -1,6 +1,7 @@
 import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/create-database.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { createInboundPipeline } from '../../src/inbound/create-inbound-pipeline.ts';
 import type { InboundPipeline } from '../../src/inbound/create-inbound-pipeline.ts';
 import { createInboundStore } from '../../src/inbound/inbound-store.ts';
@@ -29,7 +30,7 @@ export function inboundConfig(extra: Record<string, unknown> = {}, rootDir = pro
 }
 
 /** Every corpus recipient an active subscriber with a sent ledger row carrying the fixture's Message-ID. */
-export async function seedCorpus(database: Database): Promise<Map<string, number>> {
+export async function seedCorpus(database: Database<Tables>): Promise<Map<string, number>> {
   const store = createKyselyStore(database.db);
   const ledger = createLedger(database);
   const ids = new Map<string, number>();
@@ -70,7 +71,7 @@ export async function seedCorpus(database: Database): Promise<Map<string, number
   return ids;
 }
 
-export function pipelineFor(database: Database, config: Config = inboundConfig()): InboundPipeline {
+export function pipelineFor(database: Database<Tables>, config: Config = inboundConfig()): InboundPipeline {
   return createInboundPipeline({
     store: createInboundStore(database.db),
     subscribers: createBounceActions(database.db),
@@ -80,7 +81,7 @@ export function pipelineFor(database: Database, config: Config = inboundConfig()
 }
 
 /** Subscriber statuses by address. */
-export async function statuses(database: Database): Promise<Record<string, string>> {
+export async function statuses(database: Database<Tables>): Promise<Record<string, string>> {
   const rows = await database.db.selectFrom('subscribers').select(['email', 'status']).execute();
   return Object.fromEntries(rows.map((r) => [r.email, r.status]));
 }

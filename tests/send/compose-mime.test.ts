@@ -9,7 +9,8 @@ import type { Locale } from '../../src/locale.ts';
 import { composeMail } from '../../src/send/compose-mail.ts';
 import { createDigestRenderer } from '../../src/send/create-digest-renderer.ts';
 import { createMimeTemplate } from '../../src/send/create-mime-template.ts';
-import { FIXTURE_DATE, makeEdition, testConfig } from '../fixtures/render/make-items.ts';
+import { FIXTURE_DATE, makeEdition } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = {
   ...testConfig({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSegmentCache } from '../../src/send/create-segment-cache.ts';
 import type { DigestRenderer, RenderedDigest } from '../../src/send/digest-renderer.ts';
-import { makeEdition, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;

@@ -1,6 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../../config/config.ts';
-import { createDatabase } from '../../db/create-database.ts';
-import { migrate } from '../../db/migrate.ts';
+import { openGazetteDatabase } from '../open-gazette-database.ts';
 import type { Locale } from '../../locale.ts';
 import { createKyselyStore } from '../../subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../subscribers/subscriber.ts';
@@ -66,9 +65,8 @@ export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
           `SMTP_URL is set, but the demo ignores it: it writes .eml files under ${config.outboxDir} and sends nothing.\n`,
         );
       }
-      const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+      const database = await openGazetteDatabase(config);
       try {
-        await migrate(database);
         const store = createKyselyStore(database.db);
         if ((await store.count()) === 0) {
           const lists = config.lists.map((list) => list.id);

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { isMatch } from 'date-fns';
-import { createDatabase } from '../../db/create-database.ts';
-import { migrate } from '../../db/migrate.ts';
+import { openGazetteDatabase } from '../open-gazette-database.ts';
 import { createEditionStore } from '../../editions/edition-store.ts';
 import type { EditionStore } from '../../editions/edition-store.ts';
 import { GazetteError } from '../../errors.ts';
@@ -38,9 +37,8 @@ export const registerReport: RegisterCommand = (program, output) => {
           { field: 'list' },
         );
       }
-      const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+      const database = await openGazetteDatabase(config);
       try {
-        await migrate(database);
         const edition =
           flags.edition === undefined
             ? flags.date

@@ -1,10 +1,11 @@
 import { Cron } from 'croner';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import { isGazetteError } from '../../errors.ts';
-import { openStore } from '../../subscribers/open-store.ts';
+import { openRuntime } from '../open-runtime.ts';
 import { requireSecret } from '../../config/require-secret.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { runScheduledNotices } from '../run-scheduled-notices.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
 
@@ -27,7 +28,7 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
       // URL (the config was checked on loading), a database that cannot be opened.
       requireSecret(config);
       assertPublicUrlForMail(config);
-      await (await openStore(config)).close();
+      await (await openRuntime(config)).close();
       const log = (record: Record<string, unknown>) =>
         output.out(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
       await withStopSignals(
@@ -52,6 +53,8 @@ export const registerSchedule: RegisterCommand = (program, output, setExitCode) 
                   const message = isGazetteError(error) ? error.message : String(error);
                   log({ type: 'schedule', event: 'error', message, nextRun: job.nextRun()?.toISOString() });
                 }
+                // 정보통신망법 §50⑧: the two-yearly consent notices go out with every run (docs/sending.md).
+                await runScheduledNotices(config, { signal }, output, log);
               },
             );
             log({

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Config } from '../../../config/config.ts';
 import { checkpointWal } from '../../../db/checkpoint-wal.ts';
-import { createDatabase } from '../../../db/create-database.ts';
 import { GazetteError } from '../../../errors.ts';
 import { forgetOutboxMail } from '../../../mail/forget-outbox-mail.ts';
 import { forgetRecipient } from '../../../send/forget-recipient.ts';
 import { createKyselyStore } from '../../../subscribers/create-kysely-store.ts';
 import { normalizeEmail } from '../../../subscribers/normalize-email.ts';
+import { openRuntime } from '../../open-runtime.ts';
 import type { Output } from '../../output.ts';
 import { withStore } from './with-store.ts';
 
@@ -65,7 +65,7 @@ async function forgetEverywhere(
   config: Config,
   address: string,
 ): Promise<{ found: boolean; flushed: boolean }> {
-  const database = createDatabase(config.databaseUrl, { rootDir: config.rootDir });
+  const { database, close } = await openRuntime(config);
   try {
     const found = await database.db.transaction().execute(async (trx) => {
       const store = createKyselyStore(trx, { secret: config.secret });
@@ -78,6 +78,6 @@ async function forgetEverywhere(
     await forgetOutboxMail(config.outboxDir, address);
     return { found, flushed };
   } finally {
-    await database.close();
+    await close();
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../../config/config.ts';
-import { openStore } from '../../../subscribers/open-store.ts';
+import { openRuntime } from '../../open-runtime.ts';
 import type { SubscriberStore } from '../../../subscribers/subscriber-store.ts';
 import { loadCliConfig } from '../../load-cli-config.ts';
 
@@ -10,7 +10,7 @@ export async function withStore<T>(
   run: (store: SubscriberStore, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = await loadCliConfig(command);
-  const opened = await openStore(config);
+  const opened = await openRuntime(config);
   try {
     return await run(opened.store, config);
   } finally {

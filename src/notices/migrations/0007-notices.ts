@@ -1,27 +1,22 @@
 import type { Kysely, Migration } from 'kysely';
-import type { DialectName } from '../create-database.ts';
+import type { DialectName } from '../../db/create-database.ts';
 
-/** The delivery ledger: one row per (edition, list, subscriber), claimed by workers. */
-export function deliveriesMigration(dialect: DialectName): Migration {
+/** The consent-notice ledger: one row per (subscriber, consent, period), claimed like deliveries. */
+export function noticesMigration(dialect: DialectName): Migration {
   // Epoch milliseconds do not fit PostgreSQL's 32-bit integer.
   const time = dialect === 'postgres' ? 'bigint' : 'integer';
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
-        .createTable('deliveries')
+        .createTable('consent_notices')
         .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
-        .addColumn('edition', 'text', (c) => c.notNull())
-        .addColumn('list_id', 'text', (c) => c.notNull())
         .addColumn('subscriber_id', 'text', (c) => c.notNull())
         .addColumn('subscriber_ref', 'text', (c) => c.notNull())
-        .addColumn('email', 'text', (c) => c.notNull())
-        .addColumn('name', 'text')
-        .addColumn('locale', 'text', (c) => c.notNull())
-        .addColumn('segment', 'text', (c) => c.notNull())
+        .addColumn('consented_at', 'text', (c) => c.notNull())
+        .addColumn('period', 'integer', (c) => c.notNull())
+        .addColumn('due_on', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('run_attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('last_run', 'text')
         .addColumn('next_attempt_at', time, (c) => c.notNull().defaultTo(0))
         .addColumn('claimed_by', 'text')
         .addColumn('lease_until', time)
@@ -31,18 +26,17 @@ export function deliveriesMigration(dialect: DialectName): Migration {
         .addColumn('sent_at', time)
         .addColumn('created_at', time, (c) => c.notNull())
         .addColumn('updated_at', time, (c) => c.notNull())
-        // Planning twice adds nothing: the ledger's identity is (edition, list, subscriber).
-        .addUniqueConstraint('deliveries_once', ['edition', 'list_id', 'subscriber_id'])
+        // Planning twice adds nothing: one notice per reader, consent and period.
+        .addUniqueConstraint('consent_notices_once', ['subscriber_id', 'consented_at', 'period'])
         .execute();
-      // Claims scan one edition's open rows in id order.
       await db.schema
-        .createIndex('deliveries_claim')
-        .on('deliveries')
-        .columns(['edition', 'list_id', 'status', 'id'])
+        .createIndex('consent_notices_claim')
+        .on('consent_notices')
+        .columns(['status', 'id'])
         .execute();
     },
     async down(db: Kysely<unknown>) {
-      await db.schema.dropTable('deliveries').execute();
+      await db.schema.dropTable('consent_notices').execute();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { DialectName } from '../create-database.ts';
+import type { DialectName } from '../../db/create-database.ts';
 
 /** Editions as records: each sent edition of a list, frozen, and the item versions it carried. */
 export function editionsMigration(dialect: DialectName): Migration {

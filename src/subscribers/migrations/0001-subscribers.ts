@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { DialectName } from '../create-database.ts';
+import type { DialectName } from '../../db/create-database.ts';
 
 /** Subscribers, their consent records and the suppression list of forgotten addresses. */
 export function subscribersMigration(dialect: DialectName): Migration {

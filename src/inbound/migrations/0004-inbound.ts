@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { DialectName } from '../create-database.ts';
+import type { DialectName } from '../../db/create-database.ts';
 
 /** Mail that comes back: every received message (raw) and what it said about whom. */
 export function inboundMigration(dialect: DialectName): Migration {
