@@ -107,8 +107,21 @@ export const configSchema = z
         /** How long a claimed row stays with its worker without a renewal (renewed every third). */
         leaseSeconds: z.number().int().min(1).max(3600).default(600),
         verpDomain: headerText.optional(),
+        /**
+         * DKIM signing (RSA, `rsa-sha256`); `ed25519` adds a second signature (RFC 8463) with its
+         * own selector, for receivers that check it (a receiver that does not ignores it).
+         */
         dkim: z
-          .strictObject({ domainName: headerText, keySelector: headerText, privateKeyFile: z.string() })
+          .strictObject({
+            domainName: headerText,
+            keySelector: headerText,
+            privateKeyFile: z.string(),
+            ed25519: z.strictObject({ keySelector: headerText, privateKeyFile: z.string() }).optional(),
+          })
+          .refine((dkim) => dkim.ed25519 === undefined || dkim.ed25519.keySelector !== dkim.keySelector, {
+            message: 'the ed25519 key needs a selector of its own (one DNS record per selector and key)',
+            path: ['ed25519', 'keySelector'],
+          })
           .optional(),
       })
       .prefault({}),

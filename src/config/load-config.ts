@@ -98,7 +98,16 @@ export function resolveConfig(
         ? fileConfig.send
         : {
             ...fileConfig.send,
-            dkim: { ...dkim, privateKeyFile: path.resolve(rootDir, dkim.privateKeyFile) },
+            dkim: {
+              ...dkim,
+              privateKeyFile: path.resolve(rootDir, dkim.privateKeyFile),
+              ...(dkim.ed25519 && {
+                ed25519: {
+                  ...dkim.ed25519,
+                  privateKeyFile: path.resolve(rootDir, dkim.ed25519.privateKeyFile),
+                },
+              }),
+            },
           },
     contentDir: path.resolve(rootDir, overrides.contentDir ?? fileConfig.contentDir),
     outDir: path.resolve(rootDir, overrides.outDir ?? fileConfig.outDir),

@@ -3,11 +3,13 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer } from './mailer.ts';
 import type { OutgoingMail, SentInfo } from './outgoing-mail.ts';
+import { buildRawMessage } from './build-raw-message.ts';
 import { toNodemailerMessage } from './to-nodemailer-message.ts';
 
 /**
  * The embedded default when SMTP_URL is unset: each message becomes an `.eml` file in a folder,
- * built by nodemailer exactly as it would go over SMTP (open it in any mail client).
+ * built exactly as it would go over SMTP (open it in any mail client): composed by nodemailer,
+ * or the send's own MIME body (`mail.mime`) under this message's headers.
  */
 export function createOutboxMailer(dir: string): Mailer {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -16,20 +18,28 @@ export function createOutboxMailer(dir: string): Mailer {
     kind: 'outbox',
     destination: dir,
     async send(mail: OutgoingMail): Promise<SentInfo> {
-      const info = await composer.sendMail(toNodemailerMessage(mail));
+      const compose = async (m: OutgoingMail) =>
+        (await composer.sendMail(toNodemailerMessage(m))).message as Buffer;
+      const { bytes, messageId } = await buildRawMessage(mail, { compose });
       await mkdir(dir, { recursive: true });
       // The name carries no address: it would outlive an erasure in logs, listings and the
       // ledger's reply column. forget-outbox-mail.ts finds a reader's files by their To header.
       const stem = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++counter}`;
       const file = path.join(dir, `${stem}.eml`);
       // Write then rename: a crash never leaves half a message that looks whole.
-      await writeFile(`${file}.part`, info.message as Buffer);
+      await writeFile(`${file}.part`, bytes);
       await rename(`${file}.part`, file);
-      return { messageId: info.messageId, response: file };
+      return { messageId: messageId ?? messageIdOf(bytes), response: file };
     },
     async verify() {
       await mkdir(dir, { recursive: true });
     },
     async close() {},
   };
+}
+
+/** The Message-ID nodemailer gave a message that came without one. */
+function messageIdOf(bytes: Buffer): string {
+  const head = bytes.toString('latin1', 0, Math.min(bytes.length, 64 * 1024));
+  return /^Message-ID: (<[^>\r\n]*>)/im.exec(head)?.[1] ?? '';
 }

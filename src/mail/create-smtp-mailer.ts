@@ -1,21 +1,33 @@
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
-import { GazetteError } from '../errors.ts';
 import type { Mailer } from './mailer.ts';
 import type { OutgoingMail, SentInfo } from './outgoing-mail.ts';
-import { toNodemailerMessage } from './to-nodemailer-message.ts';
+import type { DkimSigner } from './sign-dkim.ts';
+import { buildRawMessage } from './build-raw-message.ts';
 import { classifySmtpError } from './classify-smtp-error.ts';
+import { createDkimSigner } from './sign-dkim.ts';
+import { readDkimKey } from './read-dkim-key.ts';
+import { toNodemailerMessage } from './to-nodemailer-message.ts';
 
 export interface SmtpMailerOptions {
   /** `smtp://user:pass@host:port` or `smtps://…`. */
   url: string;
   /** Pooled connections. */
   pool?: number;
-  dkim?: { domainName: string; keySelector: string; privateKeyFile: string };
+  dkim?: {
+    domainName: string;
+    keySelector: string;
+    privateKeyFile: string;
+    /** A second signature, Ed25519 (RFC 8463), under its own selector. */
+    ed25519?: { keySelector: string; privateKeyFile: string };
+  };
 }
 
-/** nodemailer's pooled SMTP transport behind the Mailer contract. */
+/**
+ * nodemailer's pooled SMTP transport behind the Mailer contract. A message whose body the send
+ * built already (`mail.mime`) goes out as nodemailer's `raw` with its envelope; so does a signed
+ * one (composed first by nodemailer, as before, then signed here: one signer for every message,
+ * RSA and the optional Ed25519). Anything else is composed by nodemailer on the way out.
+ */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   // nodemailer reads the URL itself (host, port, smtps: → secure, percent-decoded user and
   // password, ?query options); these options fill in what the URL does not say.
@@ -27,17 +39,12 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
-    dkim: options.dkim
-      ? {
-          domainName: options.dkim.domainName,
-          keySelector: options.dkim.keySelector,
-          privateKey: readDkimKey(options.dkim.privateKeyFile),
-          // The default list leaves out List-Unsubscribe-Post; RFC 8058 §4 wants both signed.
-          headerFieldNames:
-            'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:List-Id:List-Unsubscribe:List-Unsubscribe-Post',
-        }
-      : undefined,
   });
+  const signer = options.dkim ? dkimSigner(options.dkim) : undefined;
+  // Today's composer, for a message signed without a template: nodemailer's own bytes.
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const compose = async (mail: OutgoingMail) =>
+    (await composer.sendMail(toNodemailerMessage(mail))).message as Buffer;
   const destination = describeDestination(
     transport.options as { host?: string; port?: number; secure?: boolean },
   );
@@ -45,10 +52,14 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     kind: 'smtp',
     destination,
     async send(mail: OutgoingMail): Promise<SentInfo> {
-      const message = toNodemailerMessage(mail);
+      // Outside the try: a header value with a line break is not a verdict on the recipient.
+      const raw = mail.mime || signer ? await buildRawMessage(mail, { signer, compose }) : undefined;
+      const message = raw
+        ? { raw: raw.bytes, envelope: raw.envelope, messageId: raw.messageId }
+        : toNodemailerMessage(mail);
       try {
         const info = await transport.sendMail(message);
-        return { messageId: info.messageId, response: info.response };
+        return { messageId: raw?.messageId ?? info.messageId, response: info.response };
       } catch (error) {
         throw classifySmtpError(error, mail.to);
       }
@@ -66,6 +77,25 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   };
 }
 
+/** The keys read once at start, so a bad key file stops the command before anything is sent. */
+function dkimSigner(dkim: NonNullable<SmtpMailerOptions['dkim']>): DkimSigner {
+  const keys = [
+    {
+      domainName: dkim.domainName,
+      keySelector: dkim.keySelector,
+      privateKey: readDkimKey(dkim.privateKeyFile, 'rsa', 'send.dkim.privateKeyFile'),
+    },
+  ];
+  if (dkim.ed25519) {
+    keys.push({
+      domainName: dkim.domainName,
+      keySelector: dkim.ed25519.keySelector,
+      privateKey: readDkimKey(dkim.ed25519.privateKeyFile, 'ed25519', 'send.dkim.ed25519.privateKeyFile'),
+    });
+  }
+  return createDkimSigner(keys);
+}
+
 /** Where mail goes, without the credentials: `smtps://mail.example.com:465`. */
 function describeDestination({
   host = 'localhost',
@@ -78,33 +108,4 @@ function describeDestination({
 }) {
   const shown = host.includes(':') ? `[${host}]` : host;
   return `${secure ? 'smtps' : 'smtp'}://${shown}${port ? `:${port}` : ''}`;
-}
-
-/**
- * The DKIM key, read once at start: a missing or unreadable file is a config mistake, said
- * before anything is sent (not a stack trace, not one signing failure per message).
- */
-function readDkimKey(file: string): string {
-  const fail = (reason: string, cause: unknown) =>
-    new GazetteError(
-      'CONFIG_INVALID',
-      `send.dkim.privateKeyFile: ${file} ${reason}. Point send.dkim.privateKeyFile in the config at the ` +
-        'PEM private key whose public half is published at SELECTOR._domainkey.DOMAIN (a relative path ' +
-        'is relative to the config file), or remove send.dkim to send unsigned.',
-      { field: 'send.dkim.privateKeyFile', file },
-      { cause },
-    );
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw fail(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`, error);
-  }
-  try {
-    createPrivateKey(pem);
-  } catch (error) {
-    throw fail('is not an unencrypted PEM private key (-----BEGIN PRIVATE KEY-----)', error);
-  }
-  return pem;
 }

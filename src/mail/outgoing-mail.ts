@@ -1,3 +1,5 @@
+import type { MimeBody } from './mime-body.ts';
+
 /** One message ready for the wire. Every value that becomes a header is checked for CR/LF. */
 export interface OutgoingMail {
   /** `"Name" <addr>` or a bare address. */
@@ -17,6 +19,11 @@ export interface OutgoingMail {
   envelopeFrom?: string;
   /** Extra headers (e.g. Feedback-ID). */
   headers?: Record<string, string>;
+  /**
+   * `text` and `html` already encoded as the MIME body (the send's segment template): the mailer
+   * writes this message's headers above it and sends the bytes as they are, composing nothing.
+   */
+  mime?: MimeBody;
 }
 
 /** What the transport reports for one accepted message. */

@@ -5,6 +5,8 @@ import type { Edition } from '../edition/edition.ts';
 import { editionItems } from '../edition/edition.ts';
 import { filterEdition } from '../edition/filter-edition.ts';
 import type { DigestRenderer, RenderedDigest } from './digest-renderer.ts';
+import type { MimeTemplate } from './create-mime-template.ts';
+import { createMimeTemplate } from './create-mime-template.ts';
 import { parseSegment } from './segment.ts';
 
 /** A segment's share of the edition. */
@@ -18,6 +20,11 @@ export interface SegmentCache {
   share(key: string): SegmentShare;
   /** The segment's email, rendered on first use; undefined when its share is empty. */
   render(key: string): Promise<RenderedDigest | undefined>;
+  /**
+   * The segment's MIME body laid out once (createMimeTemplate); undefined when its share is empty,
+   * or when its template was let go to stay within the bound (then nodemailer composes its copies).
+   */
+  mime(key: string): Promise<MimeTemplate | undefined>;
   /** Renders so far, and how many of them were of a segment rendered before and let go. */
   stats(): { renders: number; rerenders: number };
 }
@@ -30,12 +37,19 @@ export interface SegmentCache {
  */
 export const SEGMENT_CACHE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * What the kept MIME templates may weigh (Buffers, outside the JavaScript heap): a bilingual
+ * segment's template holds its body's base64 up to three times (≈ 0.4 MB), so ≈ 20 of them. A
+ * list whose readers fall into more segments sends the rest as before (composed by nodemailer).
+ */
+export const MIME_CACHE_BYTES = 4 * 1024 * 1024;
+
 /** Render each segment once per run, however many recipients share it, within a memory bound. */
 export function createSegmentCache(
   renderer: DigestRenderer,
   list: ListConfig,
   listEdition: Edition,
-  options: EditionOptions & { maxBytes?: number },
+  options: EditionOptions & { maxBytes?: number; maxMimeBytes?: number },
 ): SegmentCache {
   const shares = new Map<string, SegmentShare>();
   // Finished renders, weighed; lru-cache lets the least recently used go past maxSize. A render
@@ -43,6 +57,17 @@ export function createSegmentCache(
   const kept = new LRUCache<string, RenderedDigest>({ maxSize: options.maxBytes ?? SEGMENT_CACHE_BYTES });
   const pending = new Map<string, Promise<RenderedDigest | undefined>>();
   const seen = new Set<string>();
+  // A segment whose template was let go is not laid out again: with more segments than fit,
+  // laying them out by turns would cost more (CPU and memory churn) than it saves; its readers'
+  // copies are composed by nodemailer, as without a template.
+  const letGo = new Set<string>();
+  const templates = new LRUCache<string, MimeTemplate>({
+    maxSize: options.maxMimeBytes ?? MIME_CACHE_BYTES,
+    dispose: (_template, key, reason) => {
+      if (reason === 'evict') letGo.add(key);
+    },
+  });
+  const laying = new Map<string, Promise<MimeTemplate | undefined>>();
   let count = 0;
   let rerenders = 0;
 
@@ -56,31 +81,50 @@ export function createSegmentCache(
     return entry;
   };
 
+  const render = (key: string): Promise<RenderedDigest | undefined> => {
+    const hit = kept.get(key);
+    if (hit) return Promise.resolve(hit);
+    const inProgress = pending.get(key);
+    if (inProgress) return inProgress;
+    const { edition, items } = share(key);
+    // No empty emails: a segment whose share of the edition is empty gets nothing.
+    if (items === 0) return Promise.resolve(undefined);
+    count++;
+    if (seen.has(key)) rerenders++;
+    seen.add(key);
+    const rendered = renderer.render(edition, list, parseSegment(key).locale);
+    pending.set(key, rendered);
+    rendered.then(
+      (digest) => {
+        pending.delete(key);
+        // One heavier than the whole bound is not kept (lru-cache refuses it): rendered again.
+        if (digest) kept.set(key, digest, { size: Math.max(1, weight(digest.html) + weight(digest.text)) });
+      },
+      // A failed render is not kept: the caller sees the rejection, a later call tries again.
+      () => pending.delete(key),
+    );
+    return rendered;
+  };
+
   return {
     share,
-    render(key) {
-      const hit = kept.get(key);
+    render,
+    mime(key) {
+      const hit = templates.get(key);
       if (hit) return Promise.resolve(hit);
-      const inProgress = pending.get(key);
+      const inProgress = laying.get(key);
       if (inProgress) return inProgress;
-      const { edition, items } = share(key);
-      // No empty emails: a segment whose share of the edition is empty gets nothing.
-      if (items === 0) return Promise.resolve(undefined);
-      count++;
-      if (seen.has(key)) rerenders++;
-      seen.add(key);
-      const rendered = renderer.render(edition, list, parseSegment(key).locale);
-      pending.set(key, rendered);
-      rendered.then(
-        (digest) => {
-          pending.delete(key);
-          // One heavier than the whole bound is not kept (lru-cache refuses it): rendered again.
-          if (digest) kept.set(key, digest, { size: Math.max(1, weight(digest.html) + weight(digest.text)) });
-        },
-        // A failed render is not kept: the caller sees the rejection, a later call tries again.
-        () => pending.delete(key),
-      );
-      return rendered;
+      if (letGo.has(key)) return Promise.resolve(undefined);
+      const laid = render(key).then((digest) => {
+        if (!digest) return undefined;
+        const template = createMimeTemplate(digest);
+        templates.set(key, template, { size: Math.max(1, template.bytes) });
+        return template;
+      });
+      laying.set(key, laid);
+      const done = () => laying.delete(key);
+      laid.then(done, done);
+      return laid;
     },
     stats: () => ({ renders: count, rerenders }),
   };

@@ -145,8 +145,10 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         emit({ type: 'skipped', subscriberId: row.subscriber_id, email: row.email, reason: 'empty segment' });
       return;
     }
+    const template = await deps.segments.mime(row.segment);
     const token = deps.tokenFor({ uid: row.subscriber_ref });
-    const digest = deps.renderer.personalize(rendered, { token, name: row.name ?? undefined });
+    const recipient = { token, name: row.name ?? undefined };
+    const digest = deps.renderer.personalize(rendered, recipient);
     let info: SentInfo;
     try {
       const mail = composeMail({
@@ -158,6 +160,9 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         unsubscribeUrl: deps.renderer.unsubscribeUrl(token),
         unsubscribeMailto: deps.mailtoFor?.({ uid: row.subscriber_ref }, options.list.id),
       });
+      // The segment's body laid out once; this copy encodes only the recipient's token and name.
+      // composeMail stays the one source of every header value.
+      if (template) mail.mime = template.body(recipient);
       info = await deps.mailer.send(mail);
     } catch (caught) {
       await recordFailure(failure, row, caught, startedAt);

@@ -22,15 +22,26 @@ const keyDir = mkdtempSync(path.join(tmpdir(), 'gazette-dkim-'));
 const privateKeyFile = path.join(keyDir, 'dkim.pem');
 writeFileSync(privateKeyFile, keys.privateKey, { mode: 0o600 });
 const TXT = `v=DKIM1; k=rsa; p=${keys.publicKey.toString('base64')}`;
+// RFC 8463: an Ed25519 key under a selector of its own; the record's p= is the bare 32-byte key.
+const ED_SELECTOR = 'e2026';
+const edKeys = generateKeyPairSync('ed25519', {
+  publicKeyEncoding: { type: 'spki', format: 'der' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const edKeyFile = path.join(keyDir, 'dkim-ed25519.pem');
+writeFileSync(edKeyFile, edKeys.privateKey, { mode: 0o600 });
+const ED_TXT = `v=DKIM1; k=ed25519; p=${edKeys.publicKey.subarray(-32).toString('base64')}`;
 
 async function resolver(name: string, type: string): Promise<string[][]> {
   if (type === 'TXT' && name === `${SELECTOR}._domainkey.${DOMAIN}`) return [[TXT]];
+  if (type === 'TXT' && name === `${ED_SELECTOR}._domainkey.${DOMAIN}`) return [[ED_TXT]];
   throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
 }
 
 /** The fields mailauth reports beyond its published types: the h= list it checked. */
 interface VerifiedSignature {
   status: { result: string; comment?: string | false };
+  algo?: string;
   signingDomain: string;
   selector?: string;
   signingHeaders: { keys: string };
@@ -104,5 +115,70 @@ describe('DKIM on the real send path', () => {
       resolver: async () => [[`v=DKIM1; k=rsa; p=${other.publicKey.toString('base64')}`]],
     });
     expect(results[0]?.status.result).toBe('fail');
+  });
+
+  it('adds an Ed25519 signature (RFC 8463) next to the RSA one when send.dkim.ed25519 is set: both verify', async () => {
+    const harness = await suite.harness({
+      dkim: {
+        domainName: DOMAIN,
+        keySelector: SELECTOR,
+        privateKeyFile,
+        ed25519: { keySelector: ED_SELECTOR, privateKeyFile: edKeyFile },
+      },
+    });
+    await harness.store.importBatch([
+      subscriber('ko-reader@example.com', 'ko', [], { name: '김하늘' }),
+      subscriber('en-reader@example.com', 'en', [], { name: 'Ann' }),
+      subscriber('bi-reader@example.com', 'bilingual'),
+    ]);
+    const mailer = createMailer(harness.fixture.config);
+    try {
+      expect(await harness.send({}, { mailer })).toMatchObject({ sent: 3, failed: 0 });
+    } finally {
+      await mailer.close();
+    }
+    expect(suite.sink.received).toHaveLength(3);
+    for (const mail of suite.sink.received) {
+      const signatures = await verify(mail.raw);
+      const bySelector = Object.fromEntries(signatures.map((s) => [s.selector, s]));
+      expect(Object.keys(bySelector).sort(), mail.envelope.to[0]).toEqual([ED_SELECTOR, SELECTOR].sort());
+      expect(bySelector[SELECTOR]).toMatchObject({ algo: 'rsa-sha256', status: { result: 'pass' } });
+      expect(bySelector[ED_SELECTOR]).toMatchObject({ algo: 'ed25519-sha256', status: { result: 'pass' } });
+      const signed = bySelector[ED_SELECTOR]!.signingHeaders.keys.toLowerCase().split(': ');
+      expect(signed).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post']));
+    }
+    // A changed body breaks both (one body hash, two signatures over it).
+    const raw = suite.sink.received[0]!.raw.toString('latin1');
+    const tampered = raw.replace(/\r\n--([^\r\n]+)--\r\n$/, '\r\nA\r\n--$1--\r\n');
+    expect(tampered).not.toBe(raw);
+    // mailauth reports a body hash mismatch as neutral, with the reason.
+    expect((await verify(tampered)).map((s) => s.status)).toEqual([
+      expect.objectContaining({ result: 'neutral', comment: 'body hash did not verify' }),
+      expect.objectContaining({ result: 'neutral', comment: 'body hash did not verify' }),
+    ]);
+  });
+
+  it('refuses an Ed25519 key under the RSA selector, and an RSA key given as the Ed25519 one', async () => {
+    await expect(
+      suite.harness({
+        dkim: {
+          domainName: DOMAIN,
+          keySelector: SELECTOR,
+          privateKeyFile,
+          ed25519: { keySelector: SELECTOR, privateKeyFile: edKeyFile },
+        },
+      }),
+    ).rejects.toThrow(/selector of its own/);
+    const harness = await suite.harness({
+      dkim: {
+        domainName: DOMAIN,
+        keySelector: SELECTOR,
+        privateKeyFile,
+        ed25519: { keySelector: ED_SELECTOR, privateKeyFile },
+      },
+    });
+    expect(() => createMailer(harness.fixture.config)).toThrow(
+      /^send\.dkim\.ed25519\.privateKeyFile: .* holds an rsa key, not ed25519/,
+    );
   });
 });
