@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config/config.ts';
 import { today } from '../../src/edition/local-date.ts';
+import { itemSource as frontMatter } from '../content/item-source.ts';
 import { testConfig, testConfigFile } from '../fixtures/test-config.ts';
 
 export const TIME_ZONE = 'Asia/Seoul';
@@ -124,38 +125,32 @@ export function archiveConfig(publicUrl: string, contentDir: string, outDir: str
 }
 
 function itemSource(fields: ItemFields): string {
-  const lines = [
-    '---',
-    `id: ${JSON.stringify(fields.id)}`,
-    `date_published: "${fields.date}"`,
-    'date_ingested: "2026-01-01T00:00:00Z"',
-    `title: ${JSON.stringify(fields.titleEn ?? fields.titleKo ?? fields.id)}`,
-  ];
-  if (fields.titleKo !== undefined) lines.push(`title_ko: ${JSON.stringify(fields.titleKo)}`);
-  if (fields.titleEn !== undefined) lines.push(`title_en: ${JSON.stringify(fields.titleEn)}`);
-  lines.push(`canonical_url: "https://news.example.org/${encodeURIComponent(fields.id)}"`);
-  if (fields.category !== undefined) lines.push(`categories: ["${fields.category}"]`);
   const repeat = fields.long === true ? 3 : 1;
-  lines.push(
-    `summary_ko: ${JSON.stringify('주요 반도체 기업들이 새 수출 규제에 대응해 생산 거점을 조정하고 있습니다. '.repeat(repeat))}`,
-    `summary_en: ${JSON.stringify('Major chipmakers are moving production to cope with the new export rules. '.repeat(repeat))}`,
-  );
-  if (fields.long === true) {
-    lines.push(
-      `so_what_ko: ${JSON.stringify('부품 조달 일정과 재고 정책을 다시 점검해야 합니다. '.repeat(2))}`,
-      `so_what_en: ${JSON.stringify('Procurement schedules and stock policies need a second look. '.repeat(2))}`,
-      'key_points_en:',
-      '  - "Production moves to new sites within a year"',
-      '  - "Lead times grow for older process nodes"',
-      '  - "Smaller buyers feel the squeeze first"',
-      'key_points_ko:',
-      '  - "1년 안에 생산 거점 이전"',
-      '  - "구형 공정 납기 증가"',
-      '  - "중소 구매자부터 타격"',
-    );
-  }
-  lines.push('---', '', 'Body.', '');
-  return lines.join('\n');
+  const long = fields.long === true;
+  return frontMatter({
+    id: fields.id,
+    date_published: fields.date,
+    date_ingested: '2026-01-01T00:00:00Z',
+    title: fields.titleEn ?? fields.titleKo ?? fields.id,
+    title_ko: fields.titleKo,
+    title_en: fields.titleEn,
+    canonical_url: `https://news.example.org/${encodeURIComponent(fields.id)}`,
+    categories: fields.category === undefined ? undefined : [fields.category],
+    summary_ko: '주요 반도체 기업들이 새 수출 규제에 대응해 생산 거점을 조정하고 있습니다. '.repeat(repeat),
+    summary_en: 'Major chipmakers are moving production to cope with the new export rules. '.repeat(repeat),
+    so_what_ko: long ? '부품 조달 일정과 재고 정책을 다시 점검해야 합니다. '.repeat(2) : undefined,
+    so_what_en: long ? 'Procurement schedules and stock policies need a second look. '.repeat(2) : undefined,
+    key_points_en: long
+      ? [
+          'Production moves to new sites within a year',
+          'Lead times grow for older process nodes',
+          'Smaller buyers feel the squeeze first',
+        ]
+      : undefined,
+    key_points_ko: long
+      ? ['1년 안에 생산 거점 이전', '구형 공정 납기 증가', '중소 구매자부터 타격']
+      : undefined,
+  });
 }
 
 function isoDate(ms: number): string {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { itemSource } from '../content/item-source.ts';
+import { TWO_LISTS, testConfigFile } from '../fixtures/test-config.ts';
+import { writeItem } from '../fixtures/write-item.ts';
 
 let dir: string;
 const run = async (...args: string[]) => {
@@ -17,47 +20,45 @@ const run = async (...args: string[]) => {
   return { code, out: out.join(''), err: err.join('') };
 };
 
-const item = (id: string, date: string, category: string) => `---
-id: "${id}"
-date_published: "${date}"
-title: "Headline ${id} &#8217;quoted&#8217;"
-title_ko: "헤드라인 ${id}"
-canonical_url: "https://example.org/${id}"
-source_name: "Example Wire"
-categories: ["${category}"]
-summary_ko: "한국어 요약 ${id}."
-summary_en: "English summary ${id}."
-so_what_ko: "시사점 ${id}."
-so_what_en: "So what ${id}."
-key_points:
-  - "Point one of ${id}"
----
-Body.
-`;
+/** Every field the digest shows, and an entity that must be decoded once. */
+const fields = (id: string, category: string) => ({
+  title: `Headline ${id} &#8217;quoted&#8217;`,
+  title_ko: `헤드라인 ${id}`,
+  canonical_url: `https://example.org/${id}`,
+  source_name: 'Example Wire',
+  categories: [category],
+  summary_ko: `한국어 요약 ${id}.`,
+  summary_en: `English summary ${id}.`,
+  so_what_ko: `시사점 ${id}.`,
+  so_what_en: `So what ${id}.`,
+  key_points: [`Point one of ${id}`],
+});
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'gazette-build-'));
-  mkdirSync(path.join(dir, 'content', 'nested'), { recursive: true });
+  const content = path.join(dir, 'content');
+  mkdirSync(path.join(content, 'nested'), { recursive: true });
   writeFileSync(
     path.join(dir, 'gazette.config.json'),
-    JSON.stringify({
-      name: { ko: '가제트', en: 'Gazette' },
-      from: { email: 'digest@gazette.example' },
-      postalAddress: '12 Sejong-daero, Seoul',
-      categories: [
-        { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-        { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-      ],
-      lists: [
-        { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-        { id: 'policy', name: { ko: '정책', en: 'Policy' }, locales: ['en'], categories: ['policy'] },
-      ],
-    }),
+    JSON.stringify(
+      // Sections in category order; a second list that mails only English policy items.
+      testConfigFile({
+        categories: TWO_LISTS.categories,
+        lists: [
+          { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
+          { id: 'policy', name: { ko: '정책', en: 'Policy' }, locales: ['en'], categories: ['policy'] },
+        ],
+      }),
+    ),
   );
-  writeFileSync(path.join(dir, 'content', 'a.md'), item('a', '2026-03-02', 'tech'));
-  writeFileSync(path.join(dir, 'content', 'nested', 'b.txt'), item('b', '2026-03-02', 'policy'));
-  writeFileSync(path.join(dir, 'content', 'c.md'), item('c', '2026-03-03', 'tech'));
-  writeFileSync(path.join(dir, 'content', 'broken.md'), '---\nid: [unclosed\n---\n');
+  writeItem(content, 'a', '2026-03-02', fields('a', 'tech'), 'Body.\n');
+  // A .txt file in a subfolder is content too.
+  writeFileSync(
+    path.join(content, 'nested', 'b.txt'),
+    itemSource({ id: 'b', date_published: '2026-03-02', ...fields('b', 'policy') }, 'Body.\n'),
+  );
+  writeItem(content, 'c', '2026-03-03', fields('c', 'tech'), 'Body.\n');
+  writeFileSync(path.join(content, 'broken.md'), '---\nid: [unclosed\n---\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

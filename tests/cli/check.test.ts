@@ -4,22 +4,20 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MESSY = path.join(ROOT, 'tests/fixtures/content/messy');
 const temp = mkdtempSync(path.join(tmpdir(), 'gazette-check-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const CONFIG = {
-  name: { ko: '가제트', en: 'Gazette' },
-  from: { email: 'digest@news.example' },
-  postalAddress: '1 Example Street, Seoul',
+// The warnings below name the configured categories.
+const CONFIG = testConfigFile({
   categories: [
     { id: 'tech', label: { ko: '기술', en: 'Technology' } },
     { id: 'business', label: { ko: '비즈니스', en: 'Business' } },
   ],
-  lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-};
+});
 
 /** A project folder with its own gazette.config.json and content/ from the given files. */
 function project(name: string, files: Record<string, string>, config: unknown = CONFIG): string {

@@ -7,6 +7,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
 import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
+import { writeItem } from '../fixtures/write-item.ts';
 import { DIALECTS, POSTGRES_URL } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { cliWorkspace, spawnGazette } from './cli-harness.ts';
@@ -62,10 +64,7 @@ describe('operator mistakes are one line, without a stack or a password', () => 
     writeFileSync(cli.file('a-file'), 'not a folder');
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-out-'));
     try {
-      writeFileSync(
-        path.join(dir, 'item.md'),
-        '---\nid: "a"\ntitle: "A"\ndate_published: "2026-03-02"\nsummary_en: "A."\n---\n',
-      );
+      writeItem(dir, 'a', '2026-03-02');
       const result = await cli.run([
         'build',
         '--all',
@@ -101,15 +100,7 @@ describe('operator mistakes are one line, without a stack or a password', () => 
       }));
       await createKyselyStore(db.db).importBatch(rows);
       await db.close();
-      writeFileSync(
-        path.join(dir, 'gazette.config.json'),
-        JSON.stringify({
-          name: { ko: '가', en: 'G' },
-          from: { email: 'a@news.example' },
-          postalAddress: 'Seoul',
-          lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-        }),
-      );
+      writeFileSync(path.join(dir, 'gazette.config.json'), JSON.stringify(testConfigFile()));
       const child = spawnGazette(['subscribers', 'list'], { cwd: dir, env: { DATABASE_URL: url } });
       // Like head: read the first lines, then close the pipe.
       await child.until(() => child.stdout.split('\n').length > 10, 30_000);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { createEditionStore } from '../../src/editions/edition-store.ts';
@@ -11,19 +10,13 @@ import { openEditionSource } from '../../src/editions/open-edition-source.ts';
 import { resolveEdition } from '../../src/editions/resolve-edition.ts';
 import { DIALECTS, POSTGRES_URL } from '../helpers/databases.ts';
 import { makeItem } from '../fixtures/make-item.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const DATE = '2026-03-02';
 const items = [makeItem('a1', { title: { en: 'Sent headline' }, categories: ['tech'] })];
 
 function configFor(databaseUrl: string, rootDir: string): Config {
-  const file = parseConfig({
-    name: { ko: '테스트 데일리', en: 'Test Daily' },
-    from: { email: 'news@example.com' },
-    postalAddress: 'Seoul',
-    categories: [{ id: 'tech', label: { ko: '기술', en: 'Technology' } }],
-    lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-  });
-  return resolveConfig(file, rootDir, { DATABASE_URL: databaseUrl });
+  return testConfig({}, { rootDir, env: { DATABASE_URL: databaseUrl } });
 }
 
 /** The PostgreSQL URL of one schema: search_path travels in the connection options. */

@@ -1,4 +1,3 @@
-import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/create-database.ts';
 import type { Tables } from '../../src/cli/gazette-schema.ts';
@@ -10,23 +9,20 @@ import { createLedger } from '../../src/send/ledger.ts';
 import { createBounceActions } from '../../src/subscribers/create-bounce-actions.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { CORPUS, VERP_DOMAIN } from '../fixtures/inbound/corpus.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 export const EDITION = '2026-12-01';
 
 /** The config of the corpus's world: mail from news.example, bounces to bounces.news.example. */
 export function inboundConfig(extra: Record<string, unknown> = {}, rootDir = process.cwd()): Config {
-  const file = parseConfig(
+  return testConfig(
     {
-      name: { ko: '가제트 데일리', en: 'Gazette Daily' },
       from: { name: 'Gazette Daily', email: 'digest@news.example' },
-      postalAddress: 'Seoul',
-      lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
       send: { verpDomain: VERP_DOMAIN },
       inbound: { domain: VERP_DOMAIN, ...extra },
     },
-    'gazette.config.ts',
+    { rootDir, env: { DATABASE_URL: 'sqlite::memory:' } },
   );
-  return resolveConfig(file, rootDir, { DATABASE_URL: 'sqlite::memory:' });
 }
 
 /** Every corpus recipient an active subscriber with a sent ledger row carrying the fixture's Message-ID. */

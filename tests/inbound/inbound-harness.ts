@@ -6,6 +6,7 @@ import { spawnGazette } from '../cli/cli-harness.ts';
 import type { GazetteChild } from '../cli/cli-harness.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { VERP_DOMAIN } from '../fixtures/inbound/corpus.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
 
 export interface InboundWorkspace {
   dir: string;
@@ -23,14 +24,13 @@ export function inboundWorkspace(
   const configFile = path.join(dir, 'gazette.config.json');
   writeFileSync(
     configFile,
-    JSON.stringify({
-      name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-      from: { name: 'Gazette Daily', email: 'digest@news.example' },
-      postalAddress: 'Seoul',
-      lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-      send: { verpDomain: VERP_DOMAIN },
-      inbound: { domain: VERP_DOMAIN, ...inbound },
-    }),
+    JSON.stringify(
+      testConfigFile({
+        from: { name: 'Gazette Daily', email: 'digest@news.example' },
+        send: { verpDomain: VERP_DOMAIN },
+        inbound: { domain: VERP_DOMAIN, ...inbound },
+      }),
+    ),
   );
   const databaseUrl =
     test.schema === undefined

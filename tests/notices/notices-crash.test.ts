@@ -7,6 +7,7 @@ import { createNoticeLedger } from '../../src/notices/notice-ledger.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { spawnGazette } from '../cli/cli-harness.ts';
 import type { GazetteChild } from '../cli/cli-harness.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
@@ -38,14 +39,10 @@ describe.each(DIALECTS)('gazette notices as a process on $name', (dialect) => {
     dir = mkdtempSync(path.join(tmpdir(), 'gazette-notices-'));
     writeFileSync(
       path.join(dir, 'gazette.config.json'),
-      JSON.stringify({
-        name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-        from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-        postalAddress: '12 Sejong-daero, Seoul',
-        lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
+      JSON.stringify(
         // A short lease: the rows a SIGKILLed run held go to the next run after 2 s.
-        send: { leaseSeconds: LEASE_SECONDS },
-      }),
+        testConfigFile({ send: { leaseSeconds: LEASE_SECONDS } }),
+      ),
     );
     await createKyselyStore(test.database.db).importBatch(
       emails.map((email, i) => ({

@@ -1,16 +1,17 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderConsentNotice } from '../../src/transactional/render-consent-notice.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
-const config = {
+// The particles under test hang on these names: 신문 and 브리핑 end in a consonant, 데일리 in a vowel.
+const config = testConfig({
   name: { ko: '한빛 신문', en: 'Hanbit News' },
   from: { name: 'Hanbit News', email: 'digest@hanbit.example' },
-  postalAddress: '12 Sejong-daero, Seoul',
   lists: [
     { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
     { id: 'briefing', name: { ko: '뉴스 브리핑', en: 'News Briefing' } },
   ],
-} as unknown as Parameters<typeof renderConsentNotice>[0];
+});
 
 const links = {
   preferencesUrl: 'https://news.example/preferences/tok',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { main } from '../../src/cli/main.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
 import { itemSource } from './preview-fixture.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/gazette.js', import.meta.url));
@@ -28,15 +29,8 @@ describe('gazette preview (the command)', () => {
   });
 
   it('serves the editions from another folder, and stops cleanly on SIGINT', async () => {
-    writeFileSync(
-      path.join(dir, 'gazette.config.json'),
-      JSON.stringify({
-        name: { ko: '명령 테스트', en: 'Command Test' },
-        from: { email: 'digest@test.example' },
-        postalAddress: '1 Test Street, Seoul',
-        lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-      }),
-    );
+    const configFile = testConfigFile();
+    writeFileSync(path.join(dir, 'gazette.config.json'), JSON.stringify(configFile));
     mkdirSync(path.join(dir, 'items'));
     writeFileSync(
       path.join(dir, 'items', 'a.md'),
@@ -80,7 +74,7 @@ describe('gazette preview (the command)', () => {
       expect(index.querySelector('table.editions a')?.textContent).toBe('2026-06-01');
       const edition = parseHTML(await (await fetch(`${url}/edition/2026-06-01`)).text()).document;
       const en = edition.querySelector('[data-variant="daily.en"]');
-      expect(en?.querySelector('.inbox .subject')?.textContent).toContain('Command Test');
+      expect(en?.querySelector('.inbox .subject')?.textContent).toContain(configFile.name.en);
       // An https public URL and an https item: the link check has nothing to say.
       expect(en?.querySelectorAll('.preflight li[data-check="link"]')).toHaveLength(0);
     } finally {

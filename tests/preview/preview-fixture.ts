@@ -6,6 +6,7 @@ import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
 import { startPreviewServer } from '../../src/preview/start-preview-server.ts';
 import type { PreviewServer } from '../../src/preview/start-preview-server.ts';
+import { itemSource as frontMatter } from '../content/item-source.ts';
 import { testConfigFile } from '../fixtures/test-config.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';
@@ -110,28 +111,19 @@ export async function createPreviewFixture(
   };
 }
 
+/** The content file of one item, written by the shared front-matter writer. */
 export function itemSource(fields: ItemFields): string {
-  const optional: [string, unknown][] = [
-    ['title_ko', fields.titleKo],
-    ['summary_ko', fields.summaryKo],
-    ['summary_en', fields.summaryEn],
-    ['canonical_url', fields.url],
-    ['confidence', fields.confidence],
-  ];
-  return [
-    '---',
-    `id: ${JSON.stringify(fields.id)}`,
-    `date_published: ${JSON.stringify(fields.date)}`,
-    `title: ${JSON.stringify(fields.title)}`,
-    `categories: ${JSON.stringify(fields.categories ?? [])}`,
-    ...optional
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => `${key}: ${JSON.stringify(value)}`),
-    '---',
-    '',
-    'Body.',
-    '',
-  ].join('\n');
+  return frontMatter({
+    id: fields.id,
+    date_published: fields.date,
+    title: fields.title,
+    categories: fields.categories ?? [],
+    title_ko: fields.titleKo,
+    summary_ko: fields.summaryKo,
+    summary_en: fields.summaryEn,
+    canonical_url: fields.url,
+    confidence: fields.confidence,
+  });
 }
 
 /** Read server-sent events from the preview until one named `name` arrives (bounded by timeoutMs). */

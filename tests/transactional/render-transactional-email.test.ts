@@ -1,12 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderTransactionalEmail } from '../../src/transactional/render-transactional-email.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
-const config = {
-  name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-  from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-  postalAddress: '12 Sejong-daero, Seoul',
-};
+// The subjects and sentences below spell out this name (and its particles).
+const config = testConfig({ name: { ko: '가제트 데일리', en: 'Gazette Daily' } });
 
 /** Text nodes with words that are not inside an element carrying `lang` below <body>. */
 function textOutsideLangBlocks(html: string): string[] {
