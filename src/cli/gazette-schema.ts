@@ -5,6 +5,7 @@ import type { EditionTables } from '../editions/tables.ts';
 import { inboundMigration } from '../inbound/migrations/0004-inbound.ts';
 import type { InboundTables } from '../inbound/tables.ts';
 import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
+import { sentByMigration } from '../send/migrations/0006-sent-by.ts';
 import type { DeliveryTables } from '../send/tables.ts';
 import { subscribersMigration } from '../subscribers/migrations/0001-subscribers.ts';
 import type { SubscriberTables } from '../subscribers/tables.ts';
@@ -25,5 +26,6 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0002-deliveries': deliveriesMigration(dialect),
     '0003-editions': editionsMigration(dialect),
     '0004-inbound': inboundMigration(dialect),
+    '0006-sent-by': sentByMigration(),
   };
 }

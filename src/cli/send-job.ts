@@ -14,6 +14,7 @@ import { runSend } from '../send/run-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { findLocaleMismatches } from '../subscribers/find-locale-mismatches.ts';
+import { workerShares } from '../inbound/worker-shares.ts';
 import { openRuntime } from './open-runtime.ts';
 import { plural } from './plural.ts';
 import type { Output } from './output.ts';
@@ -29,6 +30,8 @@ export interface SendJobOptions {
   signal?: AbortSignal;
   /** JSON log lines (default: when stdout is not a terminal). */
   json?: boolean;
+  /** This worker's name in the ledger and the reports (`--worker-name`); default the host name. */
+  workerName?: string;
 }
 
 /** Exit codes: 0 all sent, 2 some deferred, failed or not sent yet (all recorded), 1 fatal or paused. */
@@ -106,6 +109,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         lists,
         dryRun: options.dryRun,
         signal: options.signal,
+        workerName: options.workerName,
         onPlanned: (list, plan, open) => reporter.planned(list, plan, open, options.dryRun === true),
         onEvent: (list, event) => reporter.event(list, event),
       },
@@ -143,7 +147,13 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       output.out(`No items for ${date} in ${config.contentDir} (nor late ones): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
-    reporter.summary(summary);
+    // Each worker's share of what it sent (other workers on the same database, and earlier runs).
+    const shares = summary.dryRun
+      ? []
+      : (await workerShares(runtime.database.db, { edition: date })).filter((share) =>
+          summary.lists.some((list) => list.listId === share.listId),
+        );
+    reporter.summary(summary, shares);
     return explain(summary, output, mailer.kind === 'outbox' ? mailer.destination : undefined);
   } finally {
     await mailer.close();

@@ -42,6 +42,8 @@ export interface SendOptions {
   throttleMs?: number;
   maxConnectionRounds?: number;
   pageSize?: number;
+  /** Who this run is in the ledger (`claimed_by`, `sent_by`): default the host name. */
+  workerName?: string;
   onPlanned?: (list: ListConfig, plan: PlanResult, open: number) => void;
   onEvent?: (list: ListConfig, event: DeliveryEvent) => void;
 }
@@ -91,6 +93,8 @@ export interface SendSummary {
   /** An error that would have hit every message stopped the send; nothing was marked failed. */
   fatal?: DeliverResult['fatal'];
   dryRun: boolean;
+  /** This run's owner tag (`worker:pid:run`), on the rows it claims and sends. */
+  owner: string;
 }
 
 /**
@@ -102,6 +106,8 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
   const editionOptions = { timeZone: config.timeZone, categories: config.categories };
+  const runId = randomBytes(6).toString('hex');
+  const owner = ownerTag(runId, options.workerName);
   const summary: SendSummary = {
     date: options.date,
     hasEdition: false,
@@ -118,6 +124,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     elapsedMs: 0,
     rate: 0,
     dryRun: options.dryRun === true,
+    owner,
   };
   // Everything is planned and rendered before the first message: a render error sends nothing.
   const prepared: PreparedList[] = [];
@@ -141,7 +148,6 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     prepared.push(ready);
   }
   summary.notPlanned = lists.slice(planned.length).map((list) => list.id);
-  const runId = randomBytes(6).toString('hex');
   for (const { list, segments, plan, before } of prepared) {
     const listSummary: ListSummary = {
       listId: list.id,
@@ -163,7 +169,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
           list,
           date: options.date,
           runId,
-          owner: ownerTag(runId),
+          owner,
           concurrency: config.send.concurrency,
           ratePerSecond: config.send.ratePerSecond,
           maxAttempts: config.send.maxAttempts,

@@ -1,0 +1,321 @@
+// Workers: 1, 2 and 4 `gazette send` processes (the real command, bin/gazette.js, as cron runs it)
+// sharing one edition on one PostgreSQL database, a fresh schema per run.
+//  1. A relay that answers each message after RELAY_MS (smtp-server in its own process): the rate
+//     from the first to the last accepted message, against one worker's (goal: 2 workers ≥ 1.9×,
+//     4 workers ≥ 3.6×); start-up (spawn to the first accepted message) is reported apart.
+//  2. A sink that answers at once and keeps nothing: the machine's cores are the ceiling, so the
+//     figure is each worker's CPU-seconds per 1,000 messages, start-up left out (goal: from 1 to 4
+//     workers it grows by no more than 10 %, i.e. no claim contention).
+// Usage: npm run bench -- workers   (WORKERS_BENCH_MESSAGES to resize, WORKERS_BENCH_COUNTS=1,2,4,
+// WORKERS_BENCH_PARTS=relay,sink; BENCH_POSTGRES_URL or TEST_POSTGRES_URL names the server)
+import { execFileSync, fork, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import type { Tables } from '../../src/cli/gazette-schema.ts';
+import { loadItems } from '../../src/content/load-items.ts';
+import { createDatabase } from '../../src/db/create-database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { buildEditions } from '../../src/edition/build-editions.ts';
+import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
+import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
+import { printTable } from './measure.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ??
+  process.env.TEST_POSTGRES_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const MESSAGES = Number(process.env.WORKERS_BENCH_MESSAGES ?? 10_000);
+const COUNTS = (process.env.WORKERS_BENCH_COUNTS ?? '1,2,4').split(',').map(Number);
+const PARTS = (process.env.WORKERS_BENCH_PARTS ?? 'relay,sink').split(',');
+const RELAY_MS = 50;
+// docs/sending.md's cron line: the heap caps every worker runs with.
+const SEND_HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=2'];
+/** Linux counts a process's CPU time in /proc/PID/stat in ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+interface RelayStats {
+  accepted: number;
+  distinct: number;
+  first: number;
+  last: number;
+}
+
+if (process.argv[2] === '--relay') await relayChild(Number(process.argv[3]));
+else await main();
+
+async function main(): Promise<void> {
+  if (!(await postgresReachable())) {
+    console.log(`workers bench skipped: PostgreSQL is unreachable at ${POSTGRES_URL}`);
+    return;
+  }
+  // Build the CLI once (bin/gazette.js rebuilds after a source edit), not in N children at once.
+  execFileSync(process.execPath, ['bin/gazette.js', '--help'], { cwd: ROOT, stdio: 'ignore' });
+  const { items } = await loadItems(path.join(ROOT, 'content'));
+  const date = buildEditions(items, { timeZone: 'Asia/Seoul', categories: [] })[0]?.date ?? '';
+  console.log(`load before: ${uptime()}`);
+  if (PARTS.includes('relay')) {
+    const relay = await startRelay(RELAY_MS);
+    try {
+      const rows: Record<string, string | number>[] = [];
+      let one = 0;
+      for (const workers of COUNTS) {
+        const run = await sendWith(relay, workers, date);
+        one ||= run.rate;
+        rows.push({
+          workers,
+          messages: run.accepted,
+          'start-up s': run.startupS.toFixed(1),
+          'first→last s': run.spanS.toFixed(1),
+          'msg/s': run.rate.toFixed(1),
+          '× one worker': (run.rate / one).toFixed(2),
+          'shares (summary lines)': run.shares.join(' / '),
+        });
+      }
+      printTable(
+        `Workers against a relay answering each message after ${RELAY_MS} ms (goal: 2 ≥ 1.9×, 4 ≥ 3.6×)`,
+        rows,
+      );
+    } finally {
+      relay.child.kill();
+    }
+  }
+  if (PARTS.includes('sink')) {
+    const sink = await startRelay(0);
+    try {
+      const rows: Record<string, string | number>[] = [];
+      let one = 0;
+      for (const workers of COUNTS) {
+        const run = await sendWith(sink, workers, date);
+        const perThousand = run.cpu.reduce((sum, w) => sum + w.perThousand, 0) / run.cpu.length;
+        one ||= perThousand;
+        rows.push({
+          workers,
+          messages: run.accepted,
+          'msg/s': run.rate.toFixed(1),
+          'start-up CPU s (each)': run.cpu.map((w) => w.startup.toFixed(2)).join(' / '),
+          'CPU s per 1,000 (each)': run.cpu.map((w) => w.perThousand.toFixed(2)).join(' / '),
+          'mean CPU s per 1,000': perThousand.toFixed(2),
+          'growth (goal ≤ 10 %)': `${(((perThousand - one) / one) * 100).toFixed(1)} %`,
+        });
+      }
+      printTable('Workers against a sink that answers at once: CPU per 1,000 messages per worker', rows);
+    } finally {
+      sink.child.kill();
+    }
+  }
+  console.log(`load after: ${uptime()}`);
+}
+
+/** One send of MESSAGES readers by `workers` processes in a fresh schema; the relay's view of it. */
+async function sendWith(relay: { child: ChildProcess; url: string }, workers: number, date: string) {
+  const schema = `gazette_bench_${randomBytes(5).toString('hex')}`;
+  await admin(`CREATE SCHEMA ${schema}`);
+  try {
+    await seed(schema);
+    await ask(relay.child, 'reset');
+    const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const started = Date.now();
+    const runs = await Promise.all(
+      Array.from({ length: workers }, (_, i) => worker(url, relay.url, date, i + 1)),
+    );
+    const stats = (await ask(relay.child, 'stats')) as RelayStats;
+    for (const run of runs) {
+      // 2: it finished while another worker still held rows of the edition (docs/sending.md).
+      if ((run.code !== 0 && run.code !== 2) || run.summary === undefined)
+        throw new Error(`worker exited ${String(run.code)}:\n${run.stderr}`);
+    }
+    if (stats.accepted !== MESSAGES || stats.distinct !== MESSAGES) {
+      throw new Error(
+        `the relay accepted ${stats.accepted} messages for ${stats.distinct} of ${MESSAGES} readers`,
+      );
+    }
+    const spanS = (stats.last - stats.first) / 1000;
+    // The last summary line to be written saw every worker's share.
+    const last = runs.map((run) => run.summary!).sort((a, b) => a.at - b.at)[runs.length - 1]!;
+    const shares = (last.workers[0]?.shares ?? []).map((s) => `${s.worker} ${s.messages} (${s.rate}/s)`);
+    return {
+      accepted: stats.accepted,
+      startupS: (stats.first - started) / 1000,
+      spanS,
+      rate: (stats.accepted - 1) / spanS,
+      shares,
+      cpu: runs.map((run) => ({
+        startup: run.startupCpu,
+        perThousand: ((run.summary!.cpuSeconds - run.startupCpu) / Math.max(1, run.summary!.sent)) * 1000,
+      })),
+    };
+  } finally {
+    await admin(`DROP SCHEMA ${schema} CASCADE`);
+  }
+}
+
+interface Summary {
+  at: number;
+  sent: number;
+  cpuSeconds: number;
+  workers: { shares: { worker: string; messages: number; rate: number }[] }[];
+}
+
+/** `gazette send` as cron runs it; its CPU when it has planned and rendered (the plan line) is start-up. */
+function worker(databaseUrl: string, smtpUrl: string, date: string, n: number) {
+  const child = spawn(process.execPath, [...SEND_HEAP_FLAGS, 'bin/gazette.js', 'send', '--date', date], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
+      GAZETTE_SECRET: SECRET,
+      GAZETTE_PUBLIC_URL: 'https://news.example',
+      GAZETTE_WORKER_NAME: `worker-${n}`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let pending = '';
+  let stderr = '';
+  let startupCpu = 0;
+  let summary: Summary | undefined;
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.includes('"type":"plan"')) startupCpu = cpuSecondsOf(child.pid);
+      if (line.includes('"type":"summary"')) summary = { ...(JSON.parse(line) as Summary), at: Date.now() };
+    }
+  });
+  return new Promise<{ code: number | null; stderr: string; startupCpu: number; summary?: Summary }>(
+    (resolve) => child.on('exit', (code) => resolve({ code, stderr, startupCpu, summary })),
+  );
+}
+
+/** A process's user + system CPU so far, from /proc (0 where there is none). */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** MESSAGES bilingual readers of the daily list, all in one segment. */
+async function seed(schema: string): Promise<void> {
+  const database = createDatabase<Tables>(POSTGRES_URL, { schema });
+  try {
+    await migrate(database, gazetteMigrations);
+    const store = createKyselyStore(database.db);
+    for (let start = 0; start < MESSAGES; start += 1000) {
+      const batch: SubscribeInput[] = [];
+      for (let i = start; i < Math.min(MESSAGES, start + 1000); i++) {
+        batch.push({
+          email: `reader${i}@example.com`,
+          name: `Reader ${i}`,
+          locale: 'bilingual',
+          categories: [],
+          lists: ['daily'],
+          consent: { source: 'import', version: 'bench' },
+          confirmed: true,
+        });
+      }
+      await store.importBatch(batch);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  try {
+    await admin('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function uptime(): string {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function startRelay(delayMs: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(SELF, ['--relay', String(delayMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  return { child, url: `smtp://127.0.0.1:${port}` };
+}
+
+/** One request to the relay child and its answer. */
+function ask(child: ChildProcess, request: 'reset' | 'stats'): Promise<unknown> {
+  return new Promise((resolve) => {
+    child.once('message', resolve);
+    child.send(request);
+  });
+}
+
+/**
+ * The relay: takes each message whole, keeps nothing, and answers 250 after `delayMs` (a relay
+ * that hands each message on before it answers). It counts what it accepted, for whom and when.
+ */
+async function relayChild(delayMs: number): Promise<void> {
+  let stats: RelayStats = { accepted: 0, distinct: 0, first: 0, last: 0 };
+  let readers = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, session, callback) {
+      stream.on('data', () => {});
+      // Read now: the session's envelope is reset once the message is answered.
+      const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+      stream.on('end', () => {
+        const accept = () => {
+          callback();
+          const now = Date.now();
+          stats.accepted++;
+          stats.first ||= now;
+          stats.last = now;
+          for (const address of to) readers.add(address);
+          stats.distinct = readers.size;
+        };
+        if (delayMs > 0) setTimeout(accept, delayMs);
+        else accept();
+      });
+    },
+  });
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  process.send?.(typeof address === 'object' && address ? address.port : 0);
+  process.on('message', (request) => {
+    if (request === 'reset') {
+      stats = { accepted: 0, distinct: 0, first: 0, last: 0 };
+      readers = new Set();
+      process.send?.('ok');
+    } else if (request === 'stats') process.send?.(stats);
+  });
+  process.on('disconnect', () => server.close(() => process.exit(0)));
+}
