@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { createSendReporter } from '../../src/cli/send-reporter.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -201,5 +202,63 @@ describe('gazette send --worker-name', () => {
     });
     expect(code).not.toBe(0);
     expect(err).toMatch(/--worker-name.*letters, digits/);
+  });
+});
+
+describe('the send summary on a terminal, several workers', () => {
+  const share = (worker: string, pid: number, messages: number, first: number, last: number) => ({
+    edition: DATE,
+    listId: 'daily',
+    worker,
+    pid,
+    runId: 'r',
+    owner: `${worker}:${pid}:r`,
+    messages,
+    firstSentAt: first,
+    lastSentAt: last,
+    rate: Math.round(((messages - 1) / ((last - first) / 1000)) * 10) / 10,
+  });
+
+  it("names this worker's share and all workers' rate; one worker alone gets no such line", () => {
+    const summary = (owner: string, sent: number) => ({
+      date: DATE,
+      hasEdition: true,
+      advertising: false,
+      lists: [],
+      notPlanned: [],
+      sent,
+      failed: 0,
+      skipped: 0,
+      lost: 0,
+      deferred: 0,
+      pending: 0,
+      claimed: 0,
+      elapsedMs: 10_000,
+      rate: sent / 10,
+      dryRun: false,
+      owner,
+    });
+    const t0 = Date.parse('2026-11-23T07:00:00Z');
+    const shares = [
+      share('mail-a', 11, 601, t0, t0 + 10_000),
+      share('mail-b', 12, 400, t0 + 1000, t0 + 9000),
+    ];
+    let out = '';
+    const reporter = createSendReporter(
+      { out: (t) => void (out += t), err: () => {}, isTTY: true },
+      { json: false },
+    );
+    reporter.summary(summary('mail-b:12:r', 400), shares);
+    expect(out).toMatch(/CPU \d+\.\d s\)\n/);
+    // 1,001 messages, 1,000 intervals in 10 s: 100 msg/s together.
+    expect(out).toContain(
+      'daily: this worker (mail-b) sent 400 messages of 1,001 (40.0 %, 49.9 msg/s); 2 worker runs so far: 100 msg/s',
+    );
+    let alone = '';
+    createSendReporter(
+      { out: (t) => void (alone += t), err: () => {}, isTTY: true },
+      { json: false },
+    ).summary(summary('mail-a:11:r', 601), shares.slice(0, 1));
+    expect(alone).not.toMatch(/this worker/);
   });
 });
