@@ -6,15 +6,19 @@
 //  2. A sink that answers at once and keeps nothing: the machine's cores are the ceiling, so the
 //     figure is each worker's CPU-seconds per 1,000 messages, start-up left out (goal: from 1 to 4
 //     workers it grows by no more than 10 %, i.e. no claim contention).
+//  3. What one claim costs in a ledger of 100,000 rows as more of them are sent (SQLite and
+//     PostgreSQL, in this process): it must not grow with the rows sent.
 // Usage: npm run bench -- workers   (WORKERS_BENCH_MESSAGES to resize, WORKERS_BENCH_COUNTS=1,2,4,
-// WORKERS_BENCH_PARTS=relay,sink, WORKERS_BENCH_ROUNDS=1; BENCH_POSTGRES_URL or TEST_POSTGRES_URL names the server)
+// WORKERS_BENCH_PARTS=relay,relay-small,sink,claims (relay-small: the send tests' three-item
+// edition), WORKERS_BENCH_ROUNDS=1; BENCH_POSTGRES_URL or TEST_POSTGRES_URL names the server)
 import { execFileSync, fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { loadavg, setPriority } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
@@ -23,8 +27,10 @@ import { loadItems } from '../../src/content/load-items.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
+import { createLedger } from '../../src/send/ledger.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
+import { createSendFixture, DATE } from '../../tests/send/send-fixture.ts';
 import { printTable } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -36,14 +42,23 @@ const POSTGRES_URL =
   'postgres://postgres@127.0.0.1:5432/test';
 const MESSAGES = Number(process.env.WORKERS_BENCH_MESSAGES ?? 10_000);
 const COUNTS = (process.env.WORKERS_BENCH_COUNTS ?? '1,2,4').split(',').map(Number);
-const PARTS = (process.env.WORKERS_BENCH_PARTS ?? 'relay,sink').split(',');
+const PARTS = (process.env.WORKERS_BENCH_PARTS ?? 'relay,relay-small,sink,claims').split(',');
 const ROUNDS = Number(process.env.WORKERS_BENCH_ROUNDS ?? 1);
 const RELAY_MS = 50;
+const CLAIM_ROWS = Number(process.env.WORKERS_BENCH_CLAIM_ROWS ?? 100_000);
+/** What `gazette send` claims at a time with the default `send.concurrency` (10): 4 × 10. */
+const CLAIM_BATCH = 40;
 const RELAY_PRIORITY = -10;
 // docs/sending.md's cron line: the heap caps every worker runs with.
 const SEND_HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=2'];
 /** Linux counts a process's CPU time in /proc/PID/stat in ticks of 1/100 s (USER_HZ). */
 const TICKS_PER_SECOND = 100;
+
+/** The edition the workers send: its date, and the config flag when not the sample's. */
+interface Edition {
+  date: string;
+  args: string[];
+}
 
 interface RelayStats {
   accepted: number;
@@ -67,45 +82,19 @@ async function main(): Promise<void> {
   const { items } = await loadItems(path.join(ROOT, 'content'));
   const date = buildEditions(items, { timeZone: 'Asia/Seoul', categories: [] })[0]?.date ?? '';
   console.log(`load before: ${uptime()}`);
-  if (PARTS.includes('relay')) {
-    const relay = await startRelay(RELAY_MS);
+  const sample: Edition = { date, args: [] };
+  if (PARTS.includes('relay')) await relayPart(sample, 'the sample edition');
+  if (PARTS.includes('relay-small')) {
+    // The send tests' three-item edition: a sender that needs less CPU per message, so that the
+    // cores of a shared machine are less likely to be what four workers wait for.
+    const fixture = createSendFixture({ databaseUrl: 'sqlite::memory:' });
     try {
-      const rows: Record<string, string | number>[] = [];
-      const shareLines: string[] = [];
-      const ratios = new Map<number, number[]>();
-      for (let round = 1; round <= ROUNDS; round++) {
-        // Each round compares with its own one-worker run: the load of a shared machine drifts.
-        let one = 0;
-        for (const workers of COUNTS) {
-          const load = loadavg()[0] ?? 0;
-          const run = await sendWith(relay, workers, date);
-          shareLines.push(`round ${round}, ${workers}: ${run.shares.join(' / ')}`);
-          one ||= run.rate;
-          ratios.set(workers, [...(ratios.get(workers) ?? []), run.rate / one]);
-          rows.push({
-            round,
-            workers,
-            'load (1 min)': load.toFixed(1),
-            'start-up s': run.startupS.toFixed(1),
-            'stagger s': run.staggerS.toFixed(1),
-            'first→last s': run.spanS.toFixed(1),
-            'msg/s': run.rate.toFixed(1),
-            '× one worker': (run.rate / one).toFixed(2),
-            'worker CPU s/1,000': run.workerCpuPerThousand.toFixed(2),
-            'relay CPU s/1,000': run.relayCpuPerThousand.toFixed(2),
-          });
-        }
-      }
-      printTable(
-        `Workers against a relay answering each message after ${RELAY_MS} ms, ${MESSAGES} messages (goal: 2 ≥ 1.9×, 4 ≥ 3.6×)`,
-        rows,
-      );
-      for (const line of shareLines) console.log(`  ${line}`);
-      console.log(
-        `  median × one worker: ${[...ratios].map(([workers, r]) => `${workers}: ${median(r).toFixed(2)}`).join(', ')}`,
+      await relayPart(
+        { date: DATE, args: ['--config', path.join(fixture.dir, 'gazette.config.json')] },
+        'a three-item edition',
       );
     } finally {
-      relay.child.kill();
+      fixture.cleanup();
     }
   }
   if (PARTS.includes('sink')) {
@@ -119,7 +108,7 @@ async function main(): Promise<void> {
         let oneSteady = 0;
         for (const workers of COUNTS) {
           const load = loadavg()[0] ?? 0;
-          const run = await sendWith(sink, workers, date);
+          const run = await sendWith(sink, workers, sample);
           const perThousand = run.cpu.reduce((sum, w) => sum + w.perThousand, 0) / run.cpu.length;
           const steady = run.cpu.reduce((sum, w) => sum + w.steady, 0) / run.cpu.length;
           one ||= perThousand;
@@ -155,11 +144,90 @@ async function main(): Promise<void> {
       sink.child.kill();
     }
   }
+  if (PARTS.includes('claims'))
+    printTable(`Claims of ${CLAIM_BATCH} rows in a ledger of ${CLAIM_ROWS} (ms)`, await claimCosts());
   console.log(`load after: ${uptime()}`);
 }
 
+/**
+ * What one claim costs as a send goes on: CLAIM_ROWS planned, statistics gathered then (as they
+ * are early in a real send: every row pending), then a share of them sent; a new run's first
+ * claim (from the start of the list) and the median of its next 20 (above its last claim).
+ */
+async function claimCosts(): Promise<Record<string, string | number>[]> {
+  const rows: Record<string, string | number>[] = [];
+  const scope = { edition: '2026-11-23', listId: 'daily' };
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const schema = `gazette_bench_${randomBytes(5).toString('hex')}`;
+    const dir = dialect === 'sqlite' ? mkdtempSync(path.join(tmpdir(), 'gazette-bench-claims-')) : '';
+    if (dialect === 'postgres') await admin(`CREATE SCHEMA ${schema}`);
+    const database =
+      dialect === 'sqlite'
+        ? createDatabase<Tables>(`sqlite:${path.join(dir, 'claims.db')}`)
+        : createDatabase<Tables>(POSTGRES_URL, { schema });
+    try {
+      await migrate(database, gazetteMigrations);
+      const ledger = createLedger(database);
+      for (let start = 0; start < CLAIM_ROWS; start += 1000) {
+        await ledger.plan(
+          Array.from({ length: Math.min(1000, CLAIM_ROWS - start) }, (_, i) => ({
+            edition: scope.edition,
+            list_id: scope.listId,
+            subscriber_id: String(start + i + 1),
+            subscriber_ref: `ref${start + i + 1}`,
+            email: `reader${start + i + 1}@example.com`,
+            name: null,
+            locale: 'en',
+            segment: 'en:',
+          })),
+        );
+      }
+      await sql`ANALYZE`.execute(database.db);
+      let sent = 0;
+      for (const share of [0, 0.5, 0.9]) {
+        const upTo = Math.floor(CLAIM_ROWS * share);
+        if (upTo > sent) {
+          await database.db
+            .updateTable('deliveries')
+            .set({ status: 'sent', sent_at: Date.now() })
+            .where('id', '<=', upTo)
+            .where('id', '>', sent)
+            .execute();
+          sent = upTo;
+        }
+        const owner = `bench:${share}`;
+        const timed = async () => {
+          const started = performance.now();
+          await ledger.claim(scope, {
+            owner,
+            runId: owner,
+            limit: CLAIM_BATCH,
+            leaseMs: 600_000,
+            maxAttempts: 4,
+          });
+          return performance.now() - started;
+        };
+        const first = await timed();
+        const next: number[] = [];
+        for (let i = 0; i < 20; i++) next.push(await timed());
+        rows.push({
+          store: dialect,
+          'sent before': `${share * 100} %`,
+          'first claim of a run': first.toFixed(2),
+          'next 20, median': median(next).toFixed(2),
+        });
+      }
+    } finally {
+      await database.close();
+      if (dialect === 'postgres') await admin(`DROP SCHEMA ${schema} CASCADE`);
+      else rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
 /** One send of MESSAGES readers by `workers` processes in a fresh schema; the relay's view of it. */
-async function sendWith(relay: { child: ChildProcess; url: string }, workers: number, date: string) {
+async function sendWith(relay: { child: ChildProcess; url: string }, workers: number, edition: Edition) {
   const schema = `gazette_bench_${randomBytes(5).toString('hex')}`;
   await admin(`CREATE SCHEMA ${schema}`);
   try {
@@ -168,7 +236,7 @@ async function sendWith(relay: { child: ChildProcess; url: string }, workers: nu
     const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const started = Date.now();
     const runs = await Promise.all(
-      Array.from({ length: workers }, (_, i) => worker(url, relay.url, date, i + 1)),
+      Array.from({ length: workers }, (_, i) => worker(url, relay.url, edition, i + 1)),
     );
     const stats = (await ask(relay.child, 'stats')) as RelayStats;
     for (const run of runs) {
@@ -219,8 +287,9 @@ interface Summary {
 }
 
 /** `gazette send` as cron runs it; its CPU when it has planned and rendered (the plan line) is start-up. */
-function worker(databaseUrl: string, smtpUrl: string, date: string, n: number) {
-  const child = spawn(process.execPath, [...SEND_HEAP_FLAGS, 'bin/gazette.js', 'send', '--date', date], {
+function worker(databaseUrl: string, smtpUrl: string, edition: Edition, n: number) {
+  const args = [...SEND_HEAP_FLAGS, 'bin/gazette.js', ...edition.args, 'send', '--date', edition.date];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -408,4 +477,47 @@ async function relayChild(delayMs: number): Promise<void> {
     }
   });
   process.on('disconnect', () => server.close(() => process.exit(0)));
+}
+
+/** The relay part: 1, 2, 4 workers against the 50 ms relay, ROUNDS times. */
+async function relayPart(edition: Edition, what: string): Promise<void> {
+  const relay = await startRelay(RELAY_MS);
+  try {
+    const rows: Record<string, string | number>[] = [];
+    const shareLines: string[] = [];
+    const ratios = new Map<number, number[]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Each round compares with its own one-worker run: the load of a shared machine drifts.
+      let one = 0;
+      for (const workers of COUNTS) {
+        const load = loadavg()[0] ?? 0;
+        const run = await sendWith(relay, workers, edition);
+        shareLines.push(`round ${round}, ${workers}: ${run.shares.join(' / ')}`);
+        one ||= run.rate;
+        ratios.set(workers, [...(ratios.get(workers) ?? []), run.rate / one]);
+        rows.push({
+          round,
+          workers,
+          'load (1 min)': load.toFixed(1),
+          'start-up s': run.startupS.toFixed(1),
+          'stagger s': run.staggerS.toFixed(1),
+          'first→last s': run.spanS.toFixed(1),
+          'msg/s': run.rate.toFixed(1),
+          '× one worker': (run.rate / one).toFixed(2),
+          'worker CPU s/1,000': run.workerCpuPerThousand.toFixed(2),
+          'relay CPU s/1,000': run.relayCpuPerThousand.toFixed(2),
+        });
+      }
+    }
+    printTable(
+      `Workers against a relay answering each message after ${RELAY_MS} ms, ${MESSAGES} messages of ${what} (goal: 2 ≥ 1.9×, 4 ≥ 3.6×)`,
+      rows,
+    );
+    for (const line of shareLines) console.log(`  ${line}`);
+    console.log(
+      `  median × one worker: ${[...ratios].map(([workers, r]) => `${workers}: ${median(r).toFixed(2)}`).join(', ')}`,
+    );
+  } finally {
+    relay.child.kill();
+  }
 }
