@@ -10,7 +10,7 @@ const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 // at most a temp folder) and `npm run test:unit` runs only those. The helpers for real things
 // also refuse to load in the unit project, so a test this scan misses fails instead of passing.
 const REAL =
-  /(helpers\/|'\.\/)(databases|smtp-sink|browser|find-chromium|dovecot)|-harness\.ts|archive-server|preview-fixture|send-fixture|node:child_process|cli\/main\.ts/;
+  /(helpers\/|'\.\/)(databases|smtp-sink|browser|find-chromium|dovecot|spamassassin)|-harness\.ts|archive-server|preview-fixture|send-fixture|node:child_process|cli\/main\.ts/;
 const INTEGRATION = testFiles('tests').filter((file) => REAL.test(readFileSync(file, 'utf8')));
 
 function testFiles(dir: string): string[] {

@@ -131,11 +131,21 @@ function listFiles(dir) {
   return files.sort();
 }
 
-/** @param {string} key the build in use */
-function prune(key) {
-  for (const name of readdirSync(CACHE)) {
-    if (name === key) continue;
-    const dir = path.join(CACHE, name);
+/**
+ * Builds are named by their 16-hex-digit fingerprint (staging copies add `.tmp-…`); the cache
+ * folder holds other things too (the tests' unpacked Chromium), which are not ours to remove.
+ */
+const BUILD_NAME = /^[0-9a-f]{16}(\.tmp-[0-9a-f]+)?$/;
+
+/**
+ * Remove the builds not used for an hour, but the one in use.
+ * @param {string} key the build in use
+ * @param {string} [cache] the cache folder (tests pass their own)
+ */
+export function prune(key, cache = CACHE) {
+  for (const name of readdirSync(cache)) {
+    if (name === key || !BUILD_NAME.test(name)) continue;
+    const dir = path.join(cache, name);
     try {
       if (Date.now() - statSync(dir).mtimeMs > PRUNE_AFTER_MS) rmSync(dir, { recursive: true, force: true });
     } catch {

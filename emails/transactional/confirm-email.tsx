@@ -13,6 +13,8 @@ export interface ConfirmEmailProps {
   expiresInDays: number;
   postalAddress: string;
   senderName: string;
+  /** A request by mail (issue 14): what was read from it, per language, said back to the reader. */
+  understood?: Record<Language, string[]>;
 }
 
 /** The double opt-in mail: one button, the link spelled out, and what happens if ignored. */
@@ -23,6 +25,7 @@ export function ConfirmEmail({
   expiresInDays,
   postalAddress,
   senderName,
+  understood,
 }: ConfirmEmailProps) {
   const title = languages.map((lang) => transactionalText[lang].confirmSubject(newsletter[lang])).join(' / ');
   return (
@@ -41,6 +44,19 @@ export function ConfirmEmail({
           <Text style={{ margin: '0 0 12px', fontSize: '16px', lineHeight: 1.6 }}>
             {transactionalText[lang].confirmBody(newsletter[lang])}
           </Text>
+          {understood === undefined ? null : (
+            <Text style={{ margin: '0 0 12px', fontSize: '15px', lineHeight: 1.6 }}>
+              <strong>{transactionalText[lang].understoodHeading}</strong>
+              {understood[lang].map((line) => (
+                <span key={line}>
+                  <br />
+                  {line}
+                </span>
+              ))}
+              <br />
+              {transactionalText[lang].understoodLater}
+            </Text>
+          )}
         </LangBlock>
       ))}
       <Button

@@ -12,6 +12,8 @@ export interface WelcomeEmailProps {
   unsubscribeUrl: string;
   postalAddress: string;
   senderName: string;
+  /** The result notice of the consent (정보통신망법 §50⑦), when it rides on the welcome: per language. */
+  result?: Record<Language, string>;
 }
 
 /** Sent once a subscription is confirmed: what comes next, and how to change or leave it. */
@@ -23,6 +25,7 @@ export function WelcomeEmail({
   unsubscribeUrl,
   postalAddress,
   senderName,
+  result,
 }: WelcomeEmailProps) {
   const title = languages.map((lang) => transactionalText[lang].welcomeSubject(newsletter[lang])).join(' / ');
   const label = (key: 'preferences' | 'unsubscribe') =>
@@ -47,6 +50,9 @@ export function WelcomeEmail({
           <Text style={{ margin: '0 0 12px', fontSize: '16px', lineHeight: 1.6 }}>
             {transactionalText[lang].welcomeBody(newsletter[lang])}
           </Text>
+          {result === undefined ? null : (
+            <Text style={{ margin: '0 0 12px', fontSize: '15px', lineHeight: 1.6 }}>{result[lang]}</Text>
+          )}
         </LangBlock>
       ))}
     </TransactionalFrame>

@@ -5,7 +5,8 @@ const { default: mjml2html } = await import('mjml');
 const { buildDigestView } = await import('../../src/render/build-digest-view.ts');
 const { personalize } = await import('../../src/render/personalize.ts');
 const { digestMarkup, renderDigest } = await import('../../src/render/render-digest.ts');
-const { makeEdition, makeItem, testConfig } = await import('../../tests/fixtures/render/make-items.ts');
+const { makeEdition, makeStory } = await import('../../tests/fixtures/render/make-items.ts');
+const { testConfig } = await import('../../tests/fixtures/test-config.ts');
 const { measure, printTable } = await import('./measure.ts');
 
 /**
@@ -82,7 +83,7 @@ const oneCategory = (count: number) =>
   makeEdition(
     count,
     config,
-    Array.from({ length: count }, (_, i) => makeItem(i + 1, { categories: ['tech'] })),
+    Array.from({ length: count }, (_, i) => makeStory(i + 1, { categories: ['tech'] })),
   );
 for (const locale of ['ko', 'en', 'bilingual'] as const) {
   const one = await renderDigest(oneCategory(1), { config, list, locale });

@@ -31,7 +31,8 @@ import { runSend } from '../../src/send/run-send.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
-import { FIXTURE_DATE, makeEdition, testConfig } from '../../tests/fixtures/render/make-items.ts';
+import { FIXTURE_DATE, makeEdition } from '../../tests/fixtures/render/make-items.ts';
+import { testConfig } from '../../tests/fixtures/test-config.ts';
 import { printTable } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);

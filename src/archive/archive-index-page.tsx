@@ -35,6 +35,7 @@ export function renderArchiveIndex(
     headLinks,
     name: config.name,
     homeHref: urls.index(1),
+    subscribeHref: urls.subscribe(),
     children: (
       <>
         <h1>
@@ -51,7 +52,7 @@ export function renderArchiveIndex(
         ) : (
           <ol className="editions">
             {page.items.map((entry) => (
-              <EditionRow key={`${entry.date} ${entry.number ?? ''}`} entry={entry} urls={urls} />
+              <EditionRow key={`${entry.date} ${entry.list ?? ''}`} entry={entry} urls={urls} />
             ))}
           </ol>
         )}
@@ -95,7 +96,7 @@ function EditionRow({ entry, urls }: { entry: ArchiveEntry; urls: ArchiveUrls })
       .map((category) => `${category.label[lang] ?? category.id} ${category.count}`)
       .join(', ')}`;
   const read = (lang: ArchiveLang) => (
-    <a href={urls.edition(entry.date, lang)} hrefLang={lang === 'both' ? undefined : lang}>
+    <a href={urls.edition(entry.date, lang, entry.list)} hrefLang={lang === 'both' ? undefined : lang}>
       {archiveText.ko[lang]}
       <span lang="en"> · {archiveText.en[lang]}</span>
     </a>
@@ -103,7 +104,7 @@ function EditionRow({ entry, urls }: { entry: ArchiveEntry; urls: ArchiveUrls })
   return (
     <li>
       <h2>
-        <a href={urls.edition(entry.date, 'both')}>
+        <a href={urls.edition(entry.date, 'both', entry.list)}>
           <time dateTime={entry.date}>
             {formatEditionDate(entry.date, 'ko')} <span aria-hidden="true">·</span>{' '}
             <span lang="en">{formatEditionDate(entry.date, 'en')}</span>
@@ -113,6 +114,13 @@ function EditionRow({ entry, urls }: { entry: ArchiveEntry; urls: ArchiveUrls })
               {' '}
               <span aria-hidden="true">·</span> <span lang="ko">제{entry.number}호</span>{' '}
               <span lang="en">No. {entry.number}</span>
+            </>
+          )}
+          {entry.listName === undefined ? null : (
+            <>
+              {' '}
+              <span aria-hidden="true">·</span> <span lang="ko">{entry.listName.ko}</span>{' '}
+              <span lang="en">{entry.listName.en}</span>
             </>
           )}
         </a>

@@ -19,6 +19,8 @@ export interface ArchivePageShellProps {
   /** Masthead: the newsletter's name per language, linking to the archive. */
   name: Record<Language, string>;
   homeHref: string;
+  /** The web app's subscribe page, beside the name. */
+  subscribeHref: string;
   children: ReactNode;
   footer?: ReactNode;
 }
@@ -34,6 +36,7 @@ function ArchivePageShell({
   headLinks = [],
   name,
   homeHref,
+  subscribeHref,
   children,
   footer,
 }: ArchivePageShellProps) {
@@ -62,16 +65,10 @@ function ArchivePageShell({
             <span lang="ko">{name.ko}</span> <span aria-hidden="true">·</span>{' '}
             <span lang="en">{name.en}</span>
           </a>
-          {/* Served pages (root-relative links) sit beside the subscribe form; the static export has none. */}
-          {homeHref.startsWith('/') ? (
-            <>
-              {' '}
-              <a href={homeHref.replace(/\/archive(?:[/?].*)?$/, '/subscribe')} className="subscribe">
-                <span lang="ko">구독하기</span> <span aria-hidden="true">·</span>{' '}
-                <span lang="en">Subscribe</span>
-              </a>
-            </>
-          ) : null}
+          {/* Served pages link to the server's form; the static export to GAZETTE_PUBLIC_URL's. */}{' '}
+          <a href={subscribeHref} className="subscribe">
+            <span lang="ko">구독하기</span> <span aria-hidden="true">·</span> <span lang="en">Subscribe</span>
+          </a>
         </header>
         <main>{children}</main>
         {footer === undefined ? null : <footer>{footer}</footer>}

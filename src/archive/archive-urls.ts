@@ -11,8 +11,11 @@ export type ArchiveLang = (typeof ARCHIVE_LANGS)[number];
 export interface ArchiveUrls {
   /** Page `page` (1-based) of the list of editions. */
   index(page: number): string;
-  edition(date: string, lang: ArchiveLang): string;
+  /** `list`: a list other than the first (see `archiveList`), else the first list's edition. */
+  edition(date: string, lang: ArchiveLang, list?: string): string;
   feed(): string;
+  /** The subscribe page of the web app (`gazette serve`). */
+  subscribe(): string;
 }
 
 /** The live server's URLs, under the path of the public URL (an app served at /news keeps /news). */
@@ -20,8 +23,9 @@ export function serverUrls(publicUrl: string): ArchiveUrls {
   const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
   return {
     index: (page) => (page === 1 ? `${base}/archive` : `${base}/archive?page=${page}`),
-    edition: (date, lang) => links.archive(base, date, lang === 'both' ? 'bilingual' : lang),
+    edition: (date, lang, list) => links.archive(base, date, lang === 'both' ? 'bilingual' : lang, list),
     feed: () => `${base}/archive/feed.xml`,
+    subscribe: () => `${base}/subscribe`,
   };
 }
 
@@ -29,7 +33,8 @@ export function serverUrls(publicUrl: string): ArchiveUrls {
 export function absoluteUrls(publicUrl: string): ArchiveUrls {
   return {
     index: (page) => (page === 1 ? `${publicUrl}/archive` : `${publicUrl}/archive?page=${page}`),
-    edition: (date, lang) => links.archive(publicUrl, date, lang === 'both' ? 'bilingual' : lang),
+    edition: (date, lang, list) => links.archive(publicUrl, date, lang === 'both' ? 'bilingual' : lang, list),
     feed: () => `${publicUrl}/archive/feed.xml`,
+    subscribe: () => `${publicUrl}/subscribe`,
   };
 }

@@ -9,7 +9,7 @@ import { archiveEntry } from './archive-entry.ts';
 import { absoluteUrls } from './archive-urls.ts';
 import { editionStart } from './edition-start.ts';
 
-export type FeedConfig = Pick<Config, 'name' | 'from' | 'publicUrl'>;
+export type FeedConfig = Pick<Config, 'name' | 'from' | 'publicUrl' | 'lists'>;
 
 /**
  * The Atom feed (RFC 4287) of past editions, newest first, one entry per edition. Ids are the
@@ -43,7 +43,10 @@ export function buildFeed(editions: readonly Edition[], config: FeedConfig, empt
 
 function feedEntry(edition: Edition, config: FeedConfig): { updated: number; xml: string } {
   const urls = absoluteUrls(config.publicUrl);
-  const entry = archiveEntry(edition);
+  const entry = archiveEntry(edition, config);
+  const list = entry.list === undefined ? '' : `?list=${encodeURIComponent(entry.list)}`;
+  const listKo = entry.listName === undefined ? '' : ` ${entry.listName.ko}`;
+  const listEn = entry.listName === undefined ? '' : ` ${entry.listName.en}`;
   const published = editionStart(edition.date, edition.timeZone);
   const ingested = editionItems(edition).map((item) =>
     item.dateIngested === undefined ? undefined : instantOf(item.dateIngested),
@@ -56,13 +59,13 @@ function feedEntry(edition: Edition, config: FeedConfig): { updated: number; xml
   const lines = [
     '  <entry>',
     // The bare edition URL: it serves both languages and stays the same whatever ?lang= means later.
-    `    <id>${xml(`${config.publicUrl}/archive/${edition.date}`)}</id>`,
-    `    <title>${xml(`${config.name.ko} ${formatEditionDate(edition.date, 'ko')} · ${config.name.en}, ${formatEditionDate(edition.date, 'en')}`)}</title>`,
+    `    <id>${xml(`${config.publicUrl}/archive/${edition.date}${list}`)}</id>`,
+    `    <title>${xml(`${config.name.ko}${listKo} ${formatEditionDate(edition.date, 'ko')} · ${config.name.en}${listEn}, ${formatEditionDate(edition.date, 'en')}`)}</title>`,
     `    <published>${format(published, "yyyy-MM-dd'T'HH:mm:ssXXX")}</published>`,
     `    <updated>${rfc3339(updated)}</updated>`,
-    `    <link rel="alternate" type="text/html" href="${xml(urls.edition(edition.date, 'both'))}"/>`,
-    `    <link rel="alternate" type="text/html" hreflang="ko" href="${xml(urls.edition(edition.date, 'ko'))}"/>`,
-    `    <link rel="alternate" type="text/html" hreflang="en" href="${xml(urls.edition(edition.date, 'en'))}"/>`,
+    `    <link rel="alternate" type="text/html" href="${xml(urls.edition(edition.date, 'both', entry.list))}"/>`,
+    `    <link rel="alternate" type="text/html" hreflang="ko" href="${xml(urls.edition(edition.date, 'ko', entry.list))}"/>`,
+    `    <link rel="alternate" type="text/html" hreflang="en" href="${xml(urls.edition(edition.date, 'en', entry.list))}"/>`,
     ...entry.categories.map(
       (category) =>
         `    <category term="${xml(category.id)}" label="${xml(`${category.label.ko ?? category.id} · ${category.label.en ?? category.id}`)}"/>`,

@@ -92,7 +92,7 @@ export function createArchiveRoutes(deps: ArchiveRoutesDeps): Hono {
     const page = parsePageParam(c.req.query('page'));
     const snapshot = await source.snapshot();
     const date = today(config.timeZone, now());
-    const entries = pastEditions(snapshot.editions, date).map(archiveEntry);
+    const entries = pastEditions(snapshot.editions, date).map((edition) => archiveEntry(edition, config));
     const chosen = page === undefined ? undefined : paginate(entries, page);
     if (chosen === undefined) return notFound(c);
     const rendered = await cached(snapshot, `index ${date} ${chosen.page}`, async () => {

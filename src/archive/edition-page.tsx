@@ -6,6 +6,7 @@ import { LOCALES } from '../locale.ts';
 import { renderDigest } from '../render/render-digest.ts';
 import { colors, fonts } from '../../emails/components/theme.ts';
 import { archiveText } from './archive-text.ts';
+import { archiveList } from './archive-list.ts';
 import { ARCHIVE_LANGS } from './archive-urls.ts';
 import type { ArchiveLang, ArchiveUrls } from './archive-urls.ts';
 
@@ -36,10 +37,18 @@ export async function renderEditionPage(
     locale: lang === 'both' ? 'bilingual' : lang,
     mode: 'web',
   });
-  return frame(rendered.html, edition.date, lang, urls);
+  const at: EditionAt = { date: edition.date, list: archiveList(edition.listId, config.lists) };
+  return frame(rendered.html, at, lang, urls);
 }
 
-function frame(html: string, date: string, current: ArchiveLang, urls: ArchiveUrls): string {
+/** Which web edition a page is: its date, and its list when that is not the first. */
+interface EditionAt {
+  date: string;
+  list: string | undefined;
+}
+
+function frame(html: string, at: EditionAt, current: ArchiveLang, urls: ArchiveUrls): string {
+  const { date, list } = at;
   const body = /<body\b[^>]*>/i.exec(html);
   const end = html.lastIndexOf('</body>');
   const head = html.indexOf('</head>');
@@ -54,7 +63,7 @@ function frame(html: string, date: string, current: ArchiveLang, urls: ArchiveUr
           key={lang}
           rel="alternate"
           hrefLang={lang === 'both' ? 'x-default' : lang}
-          href={urls.edition(date, lang)}
+          href={urls.edition(date, lang, list)}
         />
       ))}
       <link rel="alternate" type="application/atom+xml" href={urls.feed()} />
@@ -65,7 +74,7 @@ function frame(html: string, date: string, current: ArchiveLang, urls: ArchiveUr
     headExtra,
     `<style>${CSS}</style>`,
     html.slice(head, open),
-    renderToStaticMarkup(<EditionNav date={date} current={current} urls={urls} />),
+    renderToStaticMarkup(<EditionNav at={at} current={current} urls={urls} />),
     '<main id="edition">',
     html.slice(open, end),
     '</main>',
@@ -73,7 +82,7 @@ function frame(html: string, date: string, current: ArchiveLang, urls: ArchiveUr
   ].join('');
 }
 
-function EditionNav({ date, current, urls }: { date: string; current: ArchiveLang; urls: ArchiveUrls }) {
+function EditionNav({ at, current, urls }: { at: EditionAt; current: ArchiveLang; urls: ArchiveUrls }) {
   return (
     <nav
       className="gz-nav"
@@ -84,11 +93,14 @@ function EditionNav({ date, current, urls }: { date: string; current: ArchiveLan
       <a href={urls.index(1)}>
         ← {archiveText.ko.archive} · <span lang="en">{archiveText.en.archive}</span>
       </a>
+      <a href={urls.subscribe()} className="gz-subscribe">
+        구독하기 · <span lang="en">Subscribe</span>
+      </a>
       <span className="gz-langs">
         {ARCHIVE_LANGS.map((lang) => (
           <a
             key={lang}
-            href={urls.edition(date, lang)}
+            href={urls.edition(at.date, lang, at.list)}
             hrefLang={lang === 'both' ? undefined : lang}
             aria-current={lang === current ? 'page' : undefined}
           >

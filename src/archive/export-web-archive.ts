@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import type { Edition } from '../edition/edition.ts';
 import { today } from '../edition/local-date.ts';
 import { archiveEntry } from './archive-entry.ts';
+import { archiveList } from './archive-list.ts';
 import { renderArchiveIndex } from './archive-index-page.tsx';
 import { ARCHIVE_LANGS } from './archive-urls.ts';
 import { buildFeed } from './build-feed.ts';
@@ -50,37 +51,41 @@ export async function exportWebArchive(options: WebExportOptions): Promise<WebEx
     files.push(relative);
   };
   const wanted = new Set(options.dates);
+  // Two lists' editions of one date: the first list's in DATE/web/, another's in DATE/web/LIST/.
+  const listOf = (edition: Edition) => archiveList(edition.listId, config.lists);
+  const urlsFrom = (relative: string) => staticUrls(path.posix.dirname(relative), config.publicUrl);
   for (const edition of options.editions.filter((e) => wanted.has(e.date))) {
     for (const lang of ARCHIVE_LANGS) {
-      const relative = staticPaths.edition(edition.date, lang);
-      await write(
-        relative,
-        await renderEditionPage(edition, lang, config, staticUrls(path.posix.dirname(relative))),
-      );
+      const relative = staticPaths.edition(edition.date, lang, listOf(edition));
+      await write(relative, await renderEditionPage(edition, lang, config, urlsFrom(relative)));
     }
   }
   const date = today(config.timeZone, options.now);
   const exported = await Promise.all(
     pastEditions(options.editions, date).map(async (edition) =>
       wanted.has(edition.date) ||
-      (await exists(path.join(out, ...staticPaths.edition(edition.date, 'both').split('/'))))
+      (await exists(path.join(out, ...staticPaths.edition(edition.date, 'both', listOf(edition)).split('/'))))
         ? edition
         : undefined,
     ),
   );
   const listed = exported.filter((edition): edition is Edition => edition !== undefined);
-  const entries = listed.map(archiveEntry);
+  const entries = listed.map((edition) => archiveEntry(edition, config));
   for (let page = 1; ; page++) {
     const chosen = paginate(entries, page);
     if (chosen === undefined) break;
     const relative = staticPaths.index(page);
-    await write(relative, renderArchiveIndex(chosen, config, staticUrls(path.posix.dirname(relative))));
+    await write(relative, renderArchiveIndex(chosen, config, urlsFrom(relative)));
   }
   // The feed's own `updated` when empty: fixed, so rebuilding an empty archive changes nothing.
   await write(staticPaths.feed(), buildFeed(listed, config, new Date(0)));
   await write(staticPaths.notFound(), renderNotFoundPage(config, staticRootUrls(config.publicUrl)));
+  // One stand-in a date, for every list of it (in the archive's order: the first list's first).
+  const listsByDate = new Map<string, (string | undefined)[]>();
   for (const edition of listed)
-    await write(staticPaths.redirect(edition.date), renderRedirectPage(edition.date, config.publicUrl));
+    listsByDate.set(edition.date, [...(listsByDate.get(edition.date) ?? []), listOf(edition)]);
+  for (const [day, lists] of listsByDate)
+    await write(staticPaths.redirect(day), renderRedirectPage(day, lists, config.publicUrl));
   return { files, listed: listed.map((edition) => edition.date) };
 }
 

@@ -10,6 +10,7 @@ export function renderNotFoundPage(config: Pick<Config, 'name'>, urls: ArchiveUr
     title: `${archiveText.ko.notFoundTitle} · ${archiveText.en.notFoundTitle} — ${config.name.ko} · ${config.name.en}`,
     name: config.name,
     homeHref: urls.index(1),
+    subscribeHref: urls.subscribe(),
     children: (
       <>
         <h1>

@@ -6,5 +6,8 @@ import type { Edition } from '../edition/edition.ts';
  */
 export function pastEditions(editions: readonly Edition[], today: string): Edition[] {
   // YYYY-MM-DD strings compare like the dates they name.
-  return editions.filter((edition) => edition.date <= today).sort((a, b) => (a.date < b.date ? 1 : -1));
+  // Stable: two lists' editions of one date keep their order (the first list's first).
+  return editions
+    .filter((edition) => edition.date <= today)
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
 }

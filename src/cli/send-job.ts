@@ -12,6 +12,9 @@ import { createMailer } from '../mail/create-mailer.ts';
 import { createDigestRenderer } from '../send/create-digest-renderer.ts';
 import { runSend } from '../send/run-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
+import { listUnsubscribeMailto } from '../subscribers/list-unsubscribe-mailto.ts';
+import type { Release } from '../send/plan-send.ts';
+import type { ListConfig } from '../config/config-schema.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { findLocaleMismatches } from '../subscribers/find-locale-mismatches.ts';
 import { workerShares } from '../inbound/worker-shares.ts';
@@ -30,6 +33,13 @@ export interface SendJobOptions {
   signal?: AbortSignal;
   /** JSON log lines (default: when stdout is not a terminal). */
   json?: boolean;
+  /**
+   * The clock (`--now`): today's date, the readers' hours (`deliverAt`) and what is released.
+   * Leases and retry waits keep real time (they measure how long a worker has been silent).
+   */
+  now?: () => number;
+  /** Only the lists with `deliverAt` (of `lists`, or all): the schedule's wakes at a reader's hour. */
+  timedOnly?: boolean;
   /** This worker's name in the ledger and the reports (`--worker-name`); default the host name. */
   workerName?: string;
 }
@@ -57,7 +67,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
     output.err(`${plural(bad.length, 'content problem')}: those files are left out; run gazette check\n`);
   const date = options.latest
     ? buildEditions(items, { timeZone: config.timeZone, categories: config.categories })[0]?.date
-    : (options.date ?? today(config.timeZone));
+    : (options.date ?? today(config.timeZone, new Date((options.now ?? Date.now)())));
   if (date === undefined) {
     output.out(`No items in ${config.contentDir}: nothing to send.\n`);
     return SEND_EXIT.ok;
@@ -83,7 +93,20 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       );
     }
     const reporter = createSendReporter(output, { json: options.json });
-    const lists = dueLists(config, date, options.lists);
+    const named = options.timedOnly
+      ? (options.lists ?? config.lists.map((list) => list.id)).filter(
+          (id) => config.lists.find((list) => list.id === id)?.deliverAt !== undefined,
+        )
+      : options.lists;
+    const due = dueLists(config, date, options.timedOnly ? undefined : named).filter(
+      (id) => named === undefined || named.includes(id),
+    );
+    // A deliverAt list off its day still sends its earlier edition's held rows (readers to the west).
+    const releaseOnly = config.lists
+      .filter((list) => list.deliverAt !== undefined && !due.includes(list.id))
+      .filter((list) => named === undefined || named.includes(list.id))
+      .map((list) => list.id);
+    const lists = [...due, ...releaseOnly];
     if (lists.length === 0) {
       output.out(`No list is due on ${date} (weekly lists go out on their day): nothing to send.\n`);
       return SEND_EXIT.ok;
@@ -94,6 +117,16 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       date,
       freeze: options.dryRun !== true,
     });
+    const earlier = new Map<string, ReturnType<typeof createEditionResolver>>();
+    const earlierEdition = (list: ListConfig, when: string) => {
+      // Planned before, so frozen: the record is read back, never made again.
+      let resolver = earlier.get(when);
+      if (resolver === undefined) {
+        resolver = createEditionResolver(runtime.editions, { config, items, date: when, freeze: false });
+        earlier.set(when, resolver);
+      }
+      return resolver.editionFor(list);
+    };
     const summary = await runSend(
       {
         ledger: runtime.ledger,
@@ -101,16 +134,24 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         mailer,
         renderer: createDigestRenderer(config),
         tokenFor: (subscriber) => manageToken(secret ?? '', subscriber),
+        mailtoFor: (subscriber, listId) => listUnsubscribeMailto(config, subscriber, listId),
       },
       {
         config,
         editionFor: editions.editionFor,
+        earlierEdition,
         date,
+        now: options.now,
         lists,
+        releaseOnly,
         dryRun: options.dryRun,
         signal: options.signal,
         workerName: options.workerName,
-        onPlanned: (list, plan, open) => reporter.planned(list, plan, open, options.dryRun === true),
+        onPlanned: (list, plan, open) => {
+          reporter.planned(list, plan, open, options.dryRun === true);
+          if (options.dryRun && !(options.json ?? !output.isTTY) && plan.releases !== undefined)
+            output.out(formatReleases(list, plan.releases));
+        },
         onEvent: (list, event) => reporter.event(list, event),
       },
     );
@@ -143,7 +184,20 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         );
       }
     }
-    if (!summary.hasEdition && summary.notPlanned.length === 0) {
+    for (const { listId, at } of summary.makesAt) {
+      output.out(
+        `list ${listId}: the edition of ${date} is made at ${new Date(at).toISOString()} (its deliverAt in ${config.timeZone}); ` +
+          'nothing of it is planned before then.\n',
+      );
+    }
+    if (summary.superseded > 0) {
+      output.err(
+        `${plural(summary.superseded, 'older copy', 'older copies')} not sent: ${summary.superseded === 1 ? 'its reader' : 'their readers'} ` +
+          'got a newer edition first (recorded as skipped, superseded).\n',
+      );
+    }
+    if (!summary.hasEdition && summary.notPlanned.length === 0 && summary.lists.length === 0) {
+      if (summary.makesAt.length > 0) return SEND_EXIT.ok;
       output.out(`No items for ${date} in ${config.contentDir} (nor late ones): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
@@ -223,6 +277,12 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
     );
     code = SEND_EXIT.incomplete;
   }
+  if (summary.held > 0 && summary.nextRelease !== undefined) {
+    output.err(
+      `${plural(summary.held, 'message')} ${summary.held === 1 ? 'waits' : 'wait'} for ${summary.held === 1 ? 'its' : 'their'} reader's hour (deliverAt); ` +
+        `the next is released at ${new Date(summary.nextRelease).toISOString()}: a run then sends ${summary.held === 1 ? 'it' : 'them'}.\n`,
+    );
+  }
   if (summary.failed > 0 || summary.deferred > 0 || summary.pending > 0) {
     output.err(
       `${summary.failed} failed (recorded, not retried), ${summary.deferred} deferred and ` +
@@ -233,6 +293,18 @@ function explain(summary: SendSummary, output: Output, outbox: string | undefine
   if (code === SEND_EXIT.ok && outbox !== undefined && summary.sent > 0)
     output.err(`Messages are in ${outbox}\n`);
   return code;
+}
+
+/** `send --dry-run` of a `deliverAt` list: how many copies go out at each hour, and in which zones. */
+function formatReleases(list: ListConfig, releases: Release[]): string {
+  const lines = releases.map(
+    (release) =>
+      `  ${new Date(release.at).toISOString().replace(':00.000Z', 'Z')}  ${plural(release.recipients, 'copy', 'copies').padStart(14)}  ` +
+      `${list.deliverAt ?? ''} in ${release.timeZones.slice(0, 5).join(', ')}` +
+      (release.timeZones.length > 5 ? ` and ${release.timeZones.length - 5} more` : '') +
+      '\n',
+  );
+  return `${list.id}: released per hour (deliverAt ${list.deliverAt ?? ''}):\n${lines.join('')}`;
 }
 
 function sentence(text: string): string {

@@ -54,6 +54,14 @@ export const listSchema = z.strictObject({
    * Bilingual emails show every item.
    */
   fallback: z.enum(['show', 'omit']).optional(),
+  /**
+   * `HH:MM`: each reader's copy is released at this hour in the reader's time zone (their own,
+   * else the newsletter's `timeZone`) on the edition's date. Absent: at once (docs/sending.md).
+   */
+  deliverAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time as HH:MM, for example 07:00')
+    .optional(),
 });
 
 /** `{name}`, `{date}`, `{count}` (a number), `{items}` ("8건", "1 story") and `{lead}` (the first lead headline) are replaced in subject lines. */
@@ -131,6 +139,13 @@ export const configSchema = z
         maxConnectionsPerIp: z.number().int().min(1).max(1000).default(10),
         /** Messages per client IP per minute. */
         messagesPerMinutePerIp: z.number().int().min(1).max(100_000).default(120),
+        /** Requests by mail to subscribe@ / unsubscribe@ (docs/inbound.md, "Requests by mail"). */
+        requests: z
+          .strictObject({
+            /** Confirmations and replies sent by mail to one receiving domain per hour (a forged-From flood). */
+            perDomainPerHour: z.number().int().min(1).max(100_000).default(20),
+          })
+          .prefault({}),
         /** Provider webhooks in `gazette serve` (docs/inbound.md). */
         webhooks: z
           .strictObject({
@@ -142,6 +157,12 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /**
+     * 정보통신망법 §50⑦: tell the reader the result of every consent change (subscription confirmed,
+     * unsubscribed by web, one-click or mail). Unset: on when timeZone is Asia/Seoul, off otherwise
+     * (`changeResultsOn` in src/transactional/ reads it). Mail unsubscribes are always answered.
+     */
+    notices: z.strictObject({ changeResults: z.boolean().optional() }).prefault({}),
     /** Soft bounces (mailbox full, 4.x.x) turn a subscriber `bounced` past this many in this window. */
     bounces: z
       .strictObject({

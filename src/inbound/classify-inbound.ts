@@ -6,29 +6,38 @@ import { readArf } from './read-arf.ts';
 import { readDsn } from './read-dsn.ts';
 import { readPlainBounce } from './read-plain-bounce.ts';
 import type { PlainBounceContext } from './read-plain-bounce.ts';
+import { readRequest } from './read-request.ts';
+import type { RequestContext } from './read-request.ts';
+
+/** What the recognisers know besides the message: the envelope and the config's names. */
+export type RecogniserContext = PlainBounceContext & RequestContext;
 
 /** One way of understanding a message; the first that answers wins. */
 type Recogniser = (
   mail: ParsedInbound,
-  context: PlainBounceContext,
+  context: RecogniserContext,
 ) => Omit<Classification, 'originalMessageIds'> | undefined;
 
 /**
  * Complaints first (an ARF report also looks like mail from a robot), then DSNs, plain-text
- * bounces, auto-replies. Issue 14's requests (subscribe@, unsubscribe+TOKEN@) slot in before
- * auto-replies as one more recogniser. Anything else is `unrecognised`: kept, listed, not guessed.
+ * bounces, requests by mail (issue 14: subscribe@, unsubscribe+TOKEN@), auto-replies. Anything
+ * else is `unrecognised`: kept, listed, not guessed.
  */
 const RECOGNISERS: Recogniser[] = [
   (mail) => withFindings('complaint', readArf(mail)),
   (mail) => withFindings('bounce', readDsn(mail)),
   (mail, context) => withFindings('bounce', readPlainBounce(mail, context)),
+  (mail, context) => {
+    const request = readRequest(mail, context);
+    return request === undefined ? undefined : { kind: 'request', findings: [], request };
+  },
   (mail) =>
     detectAutoReply(mail)
       ? { kind: 'auto-reply', findings: [{ kind: 'auto-reply', recipient: mail.from }] }
       : undefined,
 ];
 
-export function classifyInbound(mail: ParsedInbound, context: PlainBounceContext): Classification {
+export function classifyInbound(mail: ParsedInbound, context: RecogniserContext): Classification {
   const originalMessageIds = findOriginalMessageIds(mail);
   if (mail.error !== undefined) {
     return { kind: 'unrecognised', findings: [], originalMessageIds, note: `unreadable MIME: ${mail.error}` };

@@ -1,4 +1,8 @@
+import { applyRequest } from './apply-request.ts';
+import { authenticateMessage } from './authenticate-message.ts';
+import type { DnsResolver } from './authenticate-message.ts';
 import type { Finding } from './finding.ts';
+import type { InboundRequests } from './inbound-requests.ts';
 import type { InboundSettings } from './inbound-settings.ts';
 import type { IncomingMessage, InboundStore, LedgerRef, StoredMessage } from './inbound-store.ts';
 import type { InboundSubscribers } from './inbound-subscribers.ts';
@@ -10,6 +14,10 @@ export interface InboundPipelineDeps {
   store: InboundStore;
   subscribers: InboundSubscribers;
   settings: InboundSettings;
+  /** Requests by mail (issue 14); without it they are recorded and nothing is done. */
+  requests?: InboundRequests;
+  /** DNS for DKIM, SPF and DMARC (default: the system's); tests answer from their own records. */
+  resolver?: DnsResolver;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -87,6 +95,25 @@ export function createInboundPipeline(deps: InboundPipelineDeps): InboundPipelin
 async function processStored(deps: InboundPipelineDeps, stored: StoredMessage): Promise<ProcessOutcome> {
   const { store, settings } = deps;
   const classification = await understandMessage(stored, settings);
+  if (classification.kind === 'request' && classification.request !== undefined) {
+    const event = await applyRequest(
+      {
+        store,
+        settings,
+        requests: deps.requests,
+        authenticate: (message) =>
+          authenticateMessage(
+            Buffer.from(message.raw),
+            { ip: message.remote_ip ?? undefined, mailFrom: message.mail_from ?? undefined },
+            { mta: settings.requestDomain ?? 'gazette', resolver: deps.resolver },
+          ),
+      },
+      stored,
+      classification.request,
+    );
+    await store.finish(stored.id, { status: 'processed', kind: 'request', note: event.note });
+    return { id: Number(stored.id), kind: 'request', note: event.note, events: [event] };
+  }
   const at = Number(stored.received_at);
   const byMessageId = await store.deliveryByMessageIds(classification.originalMessageIds);
   const events: ProcessOutcome['events'] = [];

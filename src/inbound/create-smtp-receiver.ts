@@ -44,7 +44,7 @@ export async function createSmtpReceiver(options: SmtpReceiverOptions): Promise<
 
   const serverOptions: SMTPServerOptions = {
     name: options.name,
-    banner: 'Gazette inbound (bounces and feedback only)',
+    banner: 'Gazette inbound (bounces, feedback and requests)',
     logger: false,
     size: settings.maxBytes,
     authOptional: true,
@@ -96,19 +96,33 @@ export async function createSmtpReceiver(options: SmtpReceiverOptions): Promise<
         }
         const raw = Buffer.concat(chunks);
         const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
+        const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+        // Issue 14: an unsubscribe is applied before the 250, so it wins over the next claim of
+        // any send; other mail is processed just after, in arrival order.
+        const unsubscribe = rcptTo.some((rcpt) => isUnsubscribeAddress(rcpt, settings.requestDomain));
         pipeline
           .receive({
             raw,
             source: 'smtp',
             mailFrom,
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            rcptTo,
             remoteIp: ip(session),
             messageId: headerMessageId(raw),
           })
           .then(async (stored) => {
             if (!stored.duplicate) await options.beforeReply?.(stored.id);
+            let processed = false;
+            if (!stored.duplicate && unsubscribe) {
+              processed = await pipeline.process(stored.id).then(
+                () => true,
+                (error: unknown) => {
+                  log(`processing message ${stored.id} failed; it is queued again`, error);
+                  return false;
+                },
+              );
+            }
             callback(null, stored.duplicate ? '2.0.0 Already received, thank you' : '2.0.0 Stored');
-            if (!stored.duplicate) pipeline.enqueue(stored.id);
+            if (!stored.duplicate && !processed) pipeline.enqueue(stored.id);
           })
           .catch((error: unknown) => {
             log('storing a received message failed; the sender was told to retry', error);
@@ -129,4 +143,10 @@ export async function createSmtpReceiver(options: SmtpReceiverOptions): Promise<
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function isUnsubscribeAddress(address: string, domain: string | undefined): boolean {
+  if (domain === undefined) return false;
+  const at = address.lastIndexOf('@');
+  return /^unsubscribe(\+|$)/i.test(address.slice(0, at)) && address.slice(at + 1).toLowerCase() === domain;
 }

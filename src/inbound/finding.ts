@@ -1,3 +1,4 @@
+import type { MailRequest } from './mail-request.ts';
 import type { InboundEventKind } from './tables.ts';
 
 /** What a received message says about one recipient of ours. */
@@ -13,11 +14,13 @@ export interface Finding {
 /**
  * What a message was understood as. `ignored`: a provider notice with nothing to do (a delivery).
  * `unrecognised` messages are kept and listed, never guessed.
- * Issue 14 adds `request` (subscribe / unsubscribe by mail) as one more recogniser.
+ * `request`: subscribe / unsubscribe by mail (issue 14), applied by the pipeline's request step.
  */
 export interface Classification {
-  kind: 'bounce' | 'complaint' | 'auto-reply' | 'delay' | 'ignored' | 'unrecognised';
+  kind: 'bounce' | 'complaint' | 'request' | 'auto-reply' | 'delay' | 'ignored' | 'unrecognised';
   findings: Finding[];
+  /** Set when `kind` is `request`. */
+  request?: MailRequest;
   /** Message-IDs of ours found in the report (the original message, its headers, In-Reply-To). */
   originalMessageIds: string[];
   /** Why it was not understood. */

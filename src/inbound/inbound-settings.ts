@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import type { CategoryConfig } from '../config/config-schema.ts';
 
 /** What inbound/ needs of the config, resolved once. */
 export interface InboundSettings {
@@ -9,10 +10,18 @@ export interface InboundSettings {
   softLimit: number;
   softWindowMs: number;
   maxBytes: number;
+  /** inbound.domain, where subscribe@ and unsubscribe@ are (issue 14). */
+  requestDomain?: string;
+  categories: readonly CategoryConfig[];
+  /** Confirmations and link replies by mail to one domain per hour. */
+  requestsPerDomainPerHour: number;
 }
 
 export function inboundSettings(
-  config: Pick<Config, 'from' | 'replyTo' | 'unsubscribeMailto' | 'send' | 'inbound' | 'bounces'>,
+  config: Pick<
+    Config,
+    'from' | 'replyTo' | 'unsubscribeMailto' | 'send' | 'inbound' | 'bounces' | 'categories'
+  >,
 ): InboundSettings {
   const domains = [config.inbound.domain, config.send.verpDomain]
     .filter((d): d is string => d !== undefined)
@@ -29,5 +38,8 @@ export function inboundSettings(
     softLimit: config.bounces.softLimit,
     softWindowMs: config.bounces.softWindowDays * 24 * 60 * 60 * 1000,
     maxBytes: config.inbound.maxBytes,
+    requestDomain: config.inbound.domain?.toLowerCase(),
+    categories: config.categories,
+    requestsPerDomainPerHour: config.inbound.requests.perDomainPerHour,
   };
 }

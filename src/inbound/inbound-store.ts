@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { DeliveryTables } from '../send/tables.ts';
 import type {
@@ -79,6 +80,16 @@ export interface InboundStore {
   softBounces(subscriberId: string, since: number): Promise<number>;
   /** What could not be understood, newest first. */
   unrecognised(limit: number): Promise<StoredMessage[]>;
+  /**
+   * Request events (issue 14's abuse limits) since then (epoch ms) with one of these effects,
+   * to one address or to any address at one domain.
+   */
+  countRequests(query: {
+    effects: readonly InboundEffect[];
+    since: number;
+    recipient?: string;
+    domain?: string;
+  }): Promise<number>;
 }
 
 export function createInboundStore(db: InboundDb): InboundStore {
@@ -242,6 +253,22 @@ export function createInboundStore(db: InboundDb): InboundStore {
         .where('kind', '=', 'soft-bounce')
         .where('created_at', '>=', since)
         .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async countRequests({ effects, since, recipient, domain }) {
+      let query = db
+        .selectFrom('inbound_events')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('kind', 'in', ['subscribe', 'unsubscribe'])
+        .where('effect', 'in', [...effects])
+        .where('created_at', '>=', since);
+      if (recipient !== undefined) query = query.where('recipient', '=', recipient.toLowerCase());
+      if (domain !== undefined) {
+        const pattern = `%@${domain.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+        query = query.where(sql<boolean>`${sql.ref('recipient')} like ${pattern} escape ${sql.lit('\\')}`);
+      }
+      const row = await query.executeTakeFirstOrThrow();
       return Number(row.n);
     },
 

@@ -36,10 +36,28 @@ export interface InboundMessageRow {
 }
 
 /** What one message said about one recipient. */
-export type InboundEventKind = 'hard-bounce' | 'soft-bounce' | 'delayed' | 'complaint' | 'auto-reply';
+export type InboundEventKind =
+  'hard-bounce' | 'soft-bounce' | 'delayed' | 'complaint' | 'auto-reply' | 'subscribe' | 'unsubscribe';
 
-/** What an event changed: the subscriber's status, a soft-bounce count, nothing, or no ledger row found. */
-export type InboundEffect = 'bounced' | 'counted' | 'complained' | 'none' | 'unmatched';
+/**
+ * What an event changed: the subscriber's status, a soft-bounce count, nothing, or no ledger row
+ * found. Requests by mail (issue 14): `unsubscribed`, `left-list` (one list of several),
+ * `confirmation-sent` (a pending subscription and its double opt-in mail), `link-sent` (an
+ * unverified unsubscribe@ answered with the subscriber's own link), `throttled` (an abuse limit:
+ * nothing sent), `refused` (not verified, or not to be answered: nothing changed or sent).
+ */
+export type InboundEffect =
+  | 'bounced'
+  | 'counted'
+  | 'complained'
+  | 'none'
+  | 'unmatched'
+  | 'unsubscribed'
+  | 'left-list'
+  | 'confirmation-sent'
+  | 'link-sent'
+  | 'throttled'
+  | 'refused';
 
 /** One row per (message, kind, recipient), tied to the ledger row it answers when one is found. */
 export interface InboundEventRow {

@@ -38,5 +38,11 @@ export async function understandMessage(
     }
   }
   const mail = await parseInbound(Buffer.from(stored.raw));
-  return classifyInbound(mail, { mailFrom: stored.mail_from ?? undefined, isOurs: settings.isOurs });
+  return classifyInbound(mail, {
+    mailFrom: stored.mail_from ?? undefined,
+    isOurs: settings.isOurs,
+    requestDomain: settings.requestDomain,
+    rcptTo: JSON.parse(stored.rcpt_to) as string[],
+    categories: settings.categories,
+  });
 }

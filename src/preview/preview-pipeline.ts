@@ -5,7 +5,7 @@ import { formatProblem } from '../content/format-problem.ts';
 import type { ContentProblem } from '../content/item.ts';
 import type { LoadResult } from '../content/load-items.ts';
 import { loadItems } from '../content/load-items.ts';
-import { buildEditions } from '../edition/build-editions.ts';
+import { buildEdition, buildEditions } from '../edition/build-editions.ts';
 import type { Edition } from '../edition/edition.ts';
 import { editionItems } from '../edition/edition.ts';
 import { filterEdition } from '../edition/filter-edition.ts';
@@ -87,11 +87,19 @@ export function createPreviewPipeline(options: PipelineOptions) {
 
     async index(generation: number): Promise<IndexView> {
       const { config: c, files, problems, editions } = await getEditions(generation);
+      // A sent edition whose items have since left the content folder is still listed (its record).
+      const { items: all } = await getItems(generation);
+      const source = await openEditionSource(c, all).catch(() => undefined);
+      const sent = (await source?.sent().catch(() => undefined)) ?? [];
+      await source?.close();
+      const dates = new Set(editions.map((e) => e.date));
+      const recordOnly = sent.filter((e) => !dates.has(e.date) && (dates.add(e.date), true));
+      const listed = [...editions, ...recordOnly].sort((a, b) => b.date.localeCompare(a.date));
       return {
         config: summarize(c),
         contentDir: c.contentDir,
         files,
-        editions: editions.map((edition) => ({
+        editions: listed.map((edition) => ({
           date: edition.date,
           total: editionItems(edition).length,
           categories: edition.sections.map((s) => ({
@@ -108,21 +116,32 @@ export function createPreviewPipeline(options: PipelineOptions) {
     async edition(generation: number, date: string): Promise<EditionView> {
       const { config: c, problems, editions } = await getEditions(generation);
       const edition = editions.find((e) => e.date === date);
-      if (edition === undefined) {
+      const { items: all } = await getItems(generation);
+      // A sent edition is shown as it was frozen (the record), even when its items have since left
+      // the content folder; an unsent one from the content.
+      const source = await openEditionSource(c, all).catch(() => undefined);
+      const resolvedByList = new Map<string, Awaited<ReturnType<NonNullable<typeof source>['editionOf']>>>();
+      for (const list of c.lists) {
+        const resolved = await source?.editionOf(list, date).catch(() => undefined);
+        if (resolved !== undefined) resolvedByList.set(list.id, resolved);
+      }
+      await source?.close();
+      if (edition === undefined && ![...resolvedByList.values()].some((r) => r.frozen)) {
         throw new GazetteError(
           'PREVIEW_NOT_FOUND',
-          `No edition for ${date}: no valid item is dated that day.`,
+          `No edition for ${date}: no valid item is dated that day, and no edition of that day was sent.`,
         );
       }
       const { renderDigest, personalize } = await getRenderer();
       const variants: VariantView[] = [];
-      const { items: all } = await getItems(generation);
-      // A sent edition is shown as it was frozen (the record), an unsent one from the content.
-      const source = await openEditionSource(c, all).catch(() => undefined);
       const frozen: FrozenView[] = [];
       for (const list of c.lists) {
-        const resolved = await source?.editionOf(list, date).catch(() => undefined);
-        const part = resolved?.edition ?? filterEdition(edition, list.categories, editionOptions(c));
+        const resolved = resolvedByList.get(list.id);
+        const part =
+          resolved?.edition ??
+          (edition === undefined
+            ? buildEdition(date, [], editionOptions(c))
+            : filterEdition(edition, list.categories, editionOptions(c)));
         if (resolved?.frozen && part.number !== undefined) {
           frozen.push({ listId: list.id, number: part.number, frozenAt: part.frozenAt ?? '' });
         }
@@ -159,7 +178,6 @@ export function createPreviewPipeline(options: PipelineOptions) {
           }
         }
       }
-      await source?.close();
       return { date, config: summarize(c), variants, frozen, problems: problems.map(toProblemView) };
     },
 

@@ -14,6 +14,8 @@ export interface ComposeInput {
   recipient: { subscriberId: string; email: string };
   digest: PersonalizedDigest;
   unsubscribeUrl: string;
+  /** Issue 14: this recipient's own mailto (`unsubscribe+TOKEN@…`); else config.unsubscribeMailto. */
+  unsubscribeMailto?: string;
 }
 
 /** The message for one recipient: every header the issue asks for, values checked by the mailer. */
@@ -34,7 +36,10 @@ export function composeMail(input: ComposeInput): OutgoingMail {
     messageId: deliveryMessageId(edition.date, list.id, recipient.subscriberId, domain),
     // RFC 2919: a phrase and a unique dotted id per list.
     listId: `${list.name.en.replace(/[<>"]/g, '')} <${list.id}.${domain}>`,
-    listUnsubscribe: { url: input.unsubscribeUrl, mailto: config.unsubscribeMailto },
+    listUnsubscribe: {
+      url: input.unsubscribeUrl,
+      mailto: input.unsubscribeMailto ?? config.unsubscribeMailto,
+    },
     envelopeFrom: config.send.verpDomain ? verpAddress(recipient.email, config.send.verpDomain) : undefined,
     // Gmail's Feedback Loop groups complaints by these fields.
     headers: { 'Feedback-ID': `${edition.date}:${list.id}:gazette` },

@@ -26,6 +26,8 @@ export function createLedgerClaims(database: Database<DeliveryTables>): LedgerCl
         .select('id')
         .where('edition', '=', scope.edition)
         .where('list_id', '=', scope.listId)
+        // A row waits for its reader's hour (deliverAt); 0 for every row of a list without one.
+        .where('not_before', '<=', options.releasedBy ?? now)
         .where('status', '=', status);
       return status === 'deferred'
         ? branch

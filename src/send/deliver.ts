@@ -6,7 +6,7 @@ import type { DigestRenderer } from './digest-renderer.ts';
 import type { SegmentCache } from './create-segment-cache.ts';
 import type { DeliveryEvent } from './delivery-event.ts';
 import type { Delivery, Ledger } from './ledger.ts';
-import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
+import type { MailtoFor, SubscriberSource, TokenFor } from './subscriber-source.ts';
 import { composeMail } from './compose-mail.ts';
 import { createClaimQueue } from './create-claim-queue.ts';
 import { createRateLimiter } from './create-rate-limiter.ts';
@@ -22,6 +22,8 @@ export interface DeliverDeps {
   renderer: DigestRenderer;
   segments: SegmentCache;
   tokenFor: TokenFor;
+  /** Issue 14: the per-recipient List-Unsubscribe mailto; absent, config.unsubscribeMailto. */
+  mailtoFor?: MailtoFor;
 }
 
 export interface DeliverOptions {
@@ -154,6 +156,7 @@ export async function deliver(deps: DeliverDeps, options: DeliverOptions): Promi
         recipient: { subscriberId: row.subscriber_id, email: row.email },
         digest,
         unsubscribeUrl: deps.renderer.unsubscribeUrl(token),
+        unsubscribeMailto: deps.mailtoFor?.({ uid: row.subscriber_ref }, options.list.id),
       });
       info = await deps.mailer.send(mail);
     } catch (caught) {

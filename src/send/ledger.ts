@@ -1,7 +1,9 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/create-database.ts';
 import type { DeliveryTables } from './tables.ts';
 import { createLedgerClaims } from './create-ledger-claims.ts';
+import { createLedgerReleases } from './create-ledger-releases.ts';
 import { handedBack } from './handed-back.ts';
 import type { DeliveryRow, DeliveryStatus } from './tables.ts';
 
@@ -29,6 +31,11 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Deferred rows are retried at most this many times per run. */
   maxAttempts: number;
+  /**
+   * Only rows released by this instant (`not_before`, epoch ms) are taken; default now. `send
+   * --now` moves it: the reader's hour is a matter of the calendar, the lease of real time.
+   */
+  releasedBy?: number;
 }
 
 export type StatusCounts = Record<DeliveryStatus, number>;
@@ -42,6 +49,11 @@ export type StatusCounts = Record<DeliveryStatus, number>;
  * worker's result. Those calls return false (the lease was lost).
  */
 export interface Ledger {
+  /**
+   * Rows per `plan` call that suit the store (docs/benchmarks.md, "Planning"): SQLite does best
+   * with small pages (less for V8 to promote and collect), PostgreSQL with fewer round trips.
+   */
+  readonly planBatch: number;
   /** Insert planned rows; a row that exists already is left alone. Returns how many were new. */
   plan(rows: NewDelivery[]): Promise<number>;
   /** Atomically take up to `limit` open rows (pending, due for retry, or with an expired lease). */
@@ -66,11 +78,27 @@ export interface Ledger {
   claimedUntil(scope: LedgerScope): Promise<number | undefined>;
   /** The segments of rows that may still be sent (pending, deferred or claimed). */
   openSegments(scope: LedgerScope): Promise<string[]>;
+  /** Pending rows not released by `now` (their reader's hour is still to come), and the first instant. */
+  held(scope: LedgerScope, now: number): Promise<{ count: number; next?: number }>;
+  /** The first instant after `after` at which a pending row of any edition is released. */
+  nextRelease(after: number): Promise<number | undefined>;
+  /** The first lease of a claimed row, of any edition, to end after `after` (real time, epoch ms). */
+  nextLeaseEnd(after: number): Promise<number | undefined>;
+  /** Editions of the list older than `before` with rows that may still be sent, oldest first. */
+  openEditions(listId: string, before: string): Promise<string[]>;
+  /**
+   * Close as skipped (`superseded`) the open rows of editions older than `edition` of every
+   * reader whose copy of `edition` is released by `now`: no day's edition after the next day's.
+   */
+  supersede(listId: string, edition: string, now: number): Promise<number>;
+  /** Give back rows held by `owner` to wait for a later instant (their reader's zone changed). */
+  hold(rows: { id: number; notBefore: number }[], owner: string): Promise<void>;
 }
 
 export function createLedger(database: Database<DeliveryTables>): Ledger {
   const { db } = database;
-  const CHUNK = 500;
+  const CHUNK = 5000;
+  const PG_CHUNK = 10_000;
   const inScope = (scope: LedgerScope) =>
     db.selectFrom('deliveries').where('edition', '=', scope.edition).where('list_id', '=', scope.listId);
   // Only the worker that holds the claim may write its result.
@@ -78,21 +106,24 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
     db.updateTable('deliveries').where('status', '=', 'claimed').where('claimed_by', '=', owner);
   const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
   return {
+    planBatch: database.dialect === 'postgres' ? 5000 : 1000,
     ...createLedgerClaims(database),
+    ...createLedgerReleases(database),
 
     async plan(rows) {
-      let inserted = 0;
       const now = Date.now();
+      if (database.dialect === 'postgres') {
+        // One statement per page, whatever its size: each column is one array parameter
+        // (unnest), so neither the query text nor its parameter list grows with the rows.
+        let inserted = 0;
+        for (let start = 0; start < rows.length; start += PG_CHUNK) {
+          inserted += await planUnnest(db, rows.slice(start, start + PG_CHUNK), now);
+        }
+        return inserted;
+      }
+      let inserted = 0;
       for (let start = 0; start < rows.length; start += CHUNK) {
-        const values = rows
-          .slice(start, start + CHUNK)
-          .map((row) => ({ ...row, status: 'pending' as const, created_at: now, updated_at: now }));
-        const result = await db
-          .insertInto('deliveries')
-          .values(values)
-          .onConflict((oc) => oc.columns(['edition', 'list_id', 'subscriber_id']).doNothing())
-          .executeTakeFirst();
-        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+        inserted += await planJson(db, rows.slice(start, start + CHUNK), now);
       }
       return inserted;
     },
@@ -188,4 +219,53 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
       return rows.map((row) => row.segment).sort();
     },
   };
+}
+
+/** PostgreSQL: insert planned rows as columns of arrays; existing (edition, list, subscriber) rows are left alone. */
+async function planUnnest(db: Kysely<DeliveryTables>, rows: NewDelivery[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <T>(pick: (row: NewDelivery) => T) => rows.map(pick);
+  const result = await sql`
+    INSERT INTO deliveries
+      (edition, list_id, subscriber_id, subscriber_ref, email, name, locale, segment, not_before, status, created_at, updated_at)
+    SELECT e, l, s, r, m, n, lo, sg, nb, 'pending', ${now}, ${now}
+    FROM unnest(
+      ${column((row) => row.edition)}::text[], ${column((row) => row.list_id)}::text[],
+      ${column((row) => row.subscriber_id)}::text[], ${column((row) => row.subscriber_ref)}::text[],
+      ${column((row) => row.email)}::text[], ${column((row) => row.name ?? null)}::text[],
+      ${column((row) => row.locale)}::text[], ${column((row) => row.segment)}::text[],
+      ${column((row) => Number(row.not_before ?? 0))}::bigint[]
+    ) AS t(e, l, s, r, m, n, lo, sg, nb)
+    ON CONFLICT (edition, list_id, subscriber_id) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * SQLite: the same, with the rows as one JSON parameter read by json_each (a parameter per value
+ * would cost more to bind than the insert itself).
+ */
+async function planJson(db: Kysely<DeliveryTables>, rows: NewDelivery[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const json = JSON.stringify(
+    rows.map((row) => [
+      row.edition,
+      row.list_id,
+      row.subscriber_id,
+      row.subscriber_ref,
+      row.email,
+      row.name ?? null,
+      row.locale,
+      row.segment,
+      Number(row.not_before ?? 0),
+    ]),
+  );
+  const at = (i: number) => sql`json_extract(value, ${sql.lit(`$[${i}]`)})`;
+  // `WHERE true`: without it SQLite would read ON CONFLICT as a join's ON (sqlite.org/lang_upsert.html).
+  const result = await sql`
+    INSERT INTO deliveries
+      (edition, list_id, subscriber_id, subscriber_ref, email, name, locale, segment, not_before, status, created_at, updated_at)
+    SELECT ${at(0)}, ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)}, 'pending', ${now}, ${now}
+    FROM json_each(${json}) WHERE true
+    ON CONFLICT (edition, list_id, subscriber_id) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

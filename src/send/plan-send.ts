@@ -2,6 +2,7 @@ import type { ListConfig } from '../config/config-schema.ts';
 import type { Ledger, NewDelivery } from './ledger.ts';
 import type { SegmentCache } from './create-segment-cache.ts';
 import type { SubscriberSource } from './subscriber-source.ts';
+import { releaseInstant } from './release-instant.ts';
 import { segmentOf } from './segment.ts';
 
 export interface SegmentPlan {
@@ -24,14 +25,29 @@ export interface PlanResult {
   emptySegment: number;
   /** Active subscribers left out: their segment's share is advertising and they gave no ad consent. */
   noAdConsent: number;
+  /** With `deliverAt`: how many recipients are released at each instant, earliest first. */
+  releases?: Release[];
 }
+
+/** The recipients whose copy is released at one instant (their `deliverAt` in their zones). */
+export interface Release {
+  /** Epoch ms. */
+  at: number;
+  recipients: number;
+  /** The zones whose hour this is, sorted. */
+  timeZones: string[];
+}
+
+type Page = Awaited<ReturnType<SubscriberSource['activeSubscribersPage']>>;
 
 export interface PlanOptions {
   list: ListConfig;
   edition: { date: string };
+  /** The newsletter's `timeZone`: the zone of readers who chose none. */
+  timeZone: string;
   /** Count and render only; write nothing. */
   dryRun?: boolean;
-  /** Subscribers read per page: the list is never held in memory whole. */
+  /** Subscribers read per page (default: the ledger's `planBatch`): the list is never held in memory whole. */
   pageSize?: number;
 }
 
@@ -45,17 +61,49 @@ export async function planSend(
 ): Promise<PlanResult> {
   const { list, edition } = options;
   const bySegment = new Map<string, SegmentPlan>();
-  const result: PlanResult = { segments: [], recipients: 0, added: 0, emptySegment: 0, noAdConsent: 0 };
-  let afterId = 0;
+  const result: PlanResult = {
+    segments: [],
+    recipients: 0,
+    added: 0,
+    emptySegment: 0,
+    noAdConsent: 0,
+  };
+  const releases = new Map<number, { recipients: number; timeZones: Set<string> }>();
+  // One instant per zone, not one TZDate per reader.
+  const instantOf = new Map<string, number>();
+  const notBefore = (zone: string): number => {
+    if (list.deliverAt === undefined) return 0;
+    let at = instantOf.get(zone);
+    if (at === undefined) {
+      at = releaseInstant(edition.date, list.deliverAt, zone);
+      instantOf.set(zone, at);
+    }
+    return at;
+  };
+  const pageSize = options.pageSize ?? deps.ledger.planBatch;
+  const readPage = (afterId: number): Promise<Page> => {
+    const reading = deps.source.activeSubscribersPage(list.id, { afterId, limit: pageSize });
+    // Awaited below; marked handled so a failed write meanwhile does not leave it unobserved.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  // The same few segments recur on every page: look each (locale, topics) up once.
+  const segmentFor = new Map<string, ReturnType<typeof segmentOf>>();
+  let writing: Promise<void> = Promise.resolve();
+  let next: Promise<Page> | undefined = readPage(0);
   // Bounded: every page moves the keyset cursor forward; the store returns no `next` on the last.
-  for (;;) {
-    const page = await deps.source.activeSubscribersPage(list.id, {
-      afterId,
-      limit: options.pageSize ?? 1000,
-    });
+  while (next !== undefined) {
+    const page: Page = await next;
+    // Read the next page while this one is written (PostgreSQL overlaps them; SQLite takes turns).
+    next = page.next === undefined || page.subscribers.length === 0 ? undefined : readPage(page.next);
     const rows: NewDelivery[] = [];
     for (const subscriber of page.subscribers) {
-      const segment = segmentOf(subscriber.locale, subscriber.categories);
+      const topicsKey = `${subscriber.locale}|${subscriber.categories.join(',')}`;
+      let segment = segmentFor.get(topicsKey);
+      if (segment === undefined) {
+        segment = segmentOf(subscriber.locale, subscriber.categories);
+        segmentFor.set(topicsKey, segment);
+      }
       const share = deps.segments.share(segment.key);
       if (share.items === 0) {
         result.emptySegment++;
@@ -81,6 +129,14 @@ export async function planSend(
       }
       plan.recipients++;
       result.recipients++;
+      const zone = subscriber.timeZone ?? options.timeZone;
+      const at = notBefore(zone);
+      if (list.deliverAt !== undefined) {
+        const release = releases.get(at) ?? { recipients: 0, timeZones: new Set<string>() };
+        release.recipients++;
+        release.timeZones.add(zone);
+        releases.set(at, release);
+      }
       rows.push({
         edition: edition.date,
         list_id: list.id,
@@ -90,12 +146,27 @@ export async function planSend(
         name: subscriber.name,
         locale: subscriber.locale,
         segment: segment.key,
+        not_before: at,
       });
     }
-    if (!options.dryRun && rows.length > 0) result.added += await deps.ledger.plan(rows);
-    if (page.next === undefined || page.subscribers.length === 0) break;
-    afterId = page.next;
+    // At most one write in flight, in page order: a failed write stops the planning.
+    await writing;
+    if (!options.dryRun && rows.length > 0) {
+      writing = deps.ledger.plan(rows).then((added) => {
+        result.added += added;
+      });
+      writing.catch(() => undefined);
+    }
   }
+  await writing;
   result.segments = [...bySegment.values()].sort((a, b) => a.key.localeCompare(b.key));
+  if (list.deliverAt !== undefined)
+    result.releases = [...releases]
+      .sort(([a], [b]) => a - b)
+      .map(([at, release]) => ({
+        at,
+        recipients: release.recipients,
+        timeZones: [...release.timeZones].sort(),
+      }));
   return result;
 }

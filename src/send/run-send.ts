@@ -7,12 +7,12 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { DigestRenderer } from './digest-renderer.ts';
 import type { Ledger, StatusCounts } from './ledger.ts';
 import { ownerTag } from './owner-tag.ts';
-import type { SubscriberSource, TokenFor } from './subscriber-source.ts';
+import type { MailtoFor, SubscriberSource, TokenFor } from './subscriber-source.ts';
 import type { PlanResult } from './plan-send.ts';
 import type { DeliveryEvent, DeliverResult } from './deliver.ts';
 import { deliver } from './deliver.ts';
-import type { PreparedList } from './prepare-list.ts';
-import { prepareList } from './prepare-list.ts';
+import { createReleaseGate } from './create-release-gate.ts';
+import { prepareLists } from './prepare-lists.ts';
 
 export interface SendDeps {
   ledger: Ledger;
@@ -20,6 +20,8 @@ export interface SendDeps {
   mailer: Mailer;
   renderer: DigestRenderer;
   tokenFor: TokenFor;
+  /** Issue 14: the per-recipient List-Unsubscribe mailto; absent, config.unsubscribeMailto. */
+  mailtoFor?: MailtoFor;
 }
 
 export interface SendOptions {
@@ -30,10 +32,19 @@ export interface SendOptions {
    * the list has nothing that day.
    */
   editionFor: (list: ListConfig) => Promise<Edition | undefined>;
+  /**
+   * The stored record of an earlier edition whose rows are still open (a `deliverAt` list: its
+   * readers west of the newsletter's zone get it after the newsletter's date has moved on).
+   */
+  earlierEdition?: (list: ListConfig, date: string) => Promise<Edition | undefined>;
   /** Edition date, `YYYY-MM-DD` in the newsletter's time zone. */
   date: string;
+  /** The clock of releases (`--now`); default the real one. Leases and retries keep real time. */
+  now?: () => number;
   /** Only these lists (default: every list). */
   lists?: string[];
+  /** Lists not due on the date: only their earlier editions' open rows are sent (`deliverAt`). */
+  releaseOnly?: string[];
   dryRun?: boolean;
   signal?: AbortSignal;
   retryBaseMs?: number;
@@ -50,7 +61,12 @@ export interface SendOptions {
 
 export interface ListSummary {
   listId: string;
+  /** The edition's date (a `deliverAt` list may send earlier editions' held rows too). */
+  edition: string;
   plan: PlanResult;
+  /** Rows waiting for their reader's hour, and the first of those instants (epoch ms). */
+  held: number;
+  nextRelease?: number;
   /** This run's results. */
   sent: number;
   failed: number;
@@ -84,6 +100,14 @@ export interface SendSummary {
   pending: number;
   /** Messages claimed by another worker, alive or dead; sent by it, or by a run after the lease. */
   claimed: number;
+  /** Messages held for their reader's hour (`deliverAt`): released by a later run, not a shortfall. */
+  held: number;
+  /** When the next held message is released (epoch ms). */
+  nextRelease?: number;
+  /** Open rows of earlier editions closed because the reader's newer copy was released first. */
+  superseded: number;
+  /** `deliverAt` lists whose edition of the date is made later (at their hour in the newsletter's zone), and when. */
+  makesAt: { listId: string; at: number }[];
   /** When the last of those leases ends (epoch ms). */
   claimedUntil?: number;
   elapsedMs: number;
@@ -105,7 +129,6 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   const started = performance.now();
   const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
-  const editionOptions = { timeZone: config.timeZone, categories: config.categories };
   const runId = randomBytes(6).toString('hex');
   const owner = ownerTag(runId, options.workerName);
   const summary: SendSummary = {
@@ -121,53 +144,55 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     deferred: 0,
     pending: 0,
     claimed: 0,
+    held: 0,
+    superseded: 0,
+    makesAt: [],
     elapsedMs: 0,
     rate: 0,
     dryRun: options.dryRun === true,
     owner,
   };
+  const now = options.now ?? Date.now;
   // Everything is planned and rendered before the first message: a render error sends nothing.
-  const prepared: PreparedList[] = [];
-  const planned: ListConfig[] = [];
-  for (const list of lists) {
-    if (signal?.aborted) break;
-    planned.push(list);
-    const edition = await options.editionFor(list);
-    if (edition === undefined || edition.sections.length === 0) continue;
-    summary.hasEdition = true;
-    summary.advertising ||= edition.advertising;
-    const ready = await prepareList(deps, {
-      list,
-      edition,
-      editionOptions,
-      dryRun: options.dryRun,
-      pageSize: options.pageSize,
-    });
-    const open = options.dryRun ? ready.plan.recipients : ready.before.pending + ready.before.deferred;
-    options.onPlanned?.(list, ready.plan, open);
-    prepared.push(ready);
+  const { prepared, planned } = await prepareLists(deps, options, lists, summary, now);
+  summary.notPlanned = lists.slice(planned).map((list) => list.id);
+  if (!options.dryRun) {
+    // Newest first, so that a chain of missed days leaves each reader only their latest copy.
+    for (const ready of [...prepared].reverse()) {
+      if (ready.list.deliverAt === undefined) continue;
+      summary.superseded += await deps.ledger.supersede(ready.list.id, ready.date, now());
+    }
   }
-  summary.notPlanned = lists.slice(planned.length).map((list) => list.id);
-  for (const { list, segments, plan, before } of prepared) {
+  for (const { list, date, segments, plan, before } of prepared) {
     const listSummary: ListSummary = {
       listId: list.id,
+      edition: date,
       plan,
       sent: 0,
       failed: 0,
       skipped: 0,
       lost: 0,
+      held: 0,
       ledger: before,
     };
     summary.lists.push(listSummary);
     if (options.dryRun) continue;
-    const scope = { edition: options.date, listId: list.id };
+    const scope = { edition: date, listId: list.id };
+    const ledger =
+      list.deliverAt === undefined
+        ? deps.ledger
+        : createReleaseGate(deps.ledger, deps.source, {
+            deliverAt: list.deliverAt,
+            timeZone: config.timeZone,
+            now,
+          });
     if (!signal?.aborted && !summary.paused && !summary.fatal) {
       const result = await deliver(
-        { ...deps, segments },
+        { ...deps, ledger, segments },
         {
           config,
           list,
-          date: options.date,
+          date,
           runId,
           owner,
           concurrency: config.send.concurrency,
@@ -187,6 +212,11 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     }
     listSummary.ledger = await deps.ledger.counts(scope);
     if (listSummary.ledger.claimed > 0) listSummary.claimedUntil = await deps.ledger.claimedUntil(scope);
+    if (list.deliverAt !== undefined) {
+      const held = await deps.ledger.held(scope, now());
+      listSummary.held = held.count;
+      listSummary.nextRelease = held.next;
+    }
     add(summary, listSummary);
   }
   return finish(summary, started);
@@ -198,7 +228,11 @@ function add(summary: SendSummary, list: ListSummary): void {
   summary.skipped += list.skipped;
   summary.lost += list.lost;
   summary.deferred += list.ledger.deferred;
-  summary.pending += list.ledger.pending;
+  // Held rows are pending in the ledger, but waiting for their hour is not a shortfall.
+  summary.pending += list.ledger.pending - list.held;
+  summary.held += list.held;
+  if (list.nextRelease !== undefined)
+    summary.nextRelease = Math.min(summary.nextRelease ?? list.nextRelease, list.nextRelease);
   summary.claimed += list.ledger.claimed;
   if (list.claimedUntil !== undefined) {
     summary.claimedUntil = Math.max(summary.claimedUntil ?? 0, list.claimedUntil);

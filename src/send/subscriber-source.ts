@@ -17,6 +17,8 @@ export interface SendSubscriber {
   status: string;
   /** Consent to advertising mail (정보통신망법 §50): required when an edition is advertising. */
   adConsent: boolean;
+  /** IANA time zone for a list's `deliverAt`; null or absent: the newsletter's `timeZone`. */
+  timeZone?: string | null;
 }
 
 /**
@@ -40,3 +42,6 @@ export interface SubscriberSource {
 
 /** The unsubscribe/preferences token of a subscriber (HMAC with the site secret). */
 export type TokenFor = (subscriber: { uid: string }) => string;
+
+/** The List-Unsubscribe mailto of a recipient for one list (issue 14), or undefined for none. */
+export type MailtoFor = (subscriber: { uid: string }, listId: string) => string | undefined;

@@ -26,6 +26,11 @@ export interface DeliveryRow {
   run_attempts: Generated<number>;
   last_run: string | null;
   next_attempt_at: Generated<number | string>;
+  /**
+   * Not released before this instant (epoch ms): the reader's `deliverAt` hour in their zone on
+   * the edition's date; 0 is at once (lists without `deliverAt`).
+   */
+  not_before: Generated<number | string>;
   claimed_by: string | null;
   /** The owner tag of the run that sent it (`claimed_by` is cleared when a row is finished). */
   sent_by: string | null;

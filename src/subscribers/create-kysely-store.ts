@@ -107,6 +107,45 @@ export function createKyselyStore(db: Db, options: KyselyStoreOptions = {}): Sub
         return toSubscriber({ ...row, status: 'unsubscribed', updated_at: at });
       });
     },
+    async leaveList(uid, listId, source, now) {
+      return write(async (trx) => {
+        const row = await trx.selectFrom('subscribers').selectAll().where('uid', '=', uid).executeTakeFirst();
+        if (row === undefined) return undefined;
+        const lists = JSON.parse(row.lists) as string[];
+        const active = row.status === 'active' || row.status === 'pending';
+        if (!active || !lists.includes(listId))
+          return { subscriber: toSubscriber(row), change: 'none' as const };
+        const at = iso(now);
+        if (lists.length === 1) {
+          // Their last list: as the one-click POST, the whole subscription ends.
+          await setStatus(trx, row.id, 'unsubscribed', at);
+          await stampLatestConsent(trx, row.id, { unsubscribed_at: at, unsubscribe_source: source });
+          const subscriber = toSubscriber({ ...row, status: 'unsubscribed', updated_at: at });
+          return { subscriber, change: 'unsubscribed' as const };
+        }
+        const rest = toJsonList(lists.filter((id) => id !== listId));
+        await trx
+          .updateTable('subscribers')
+          .set({ lists: rest, updated_at: at })
+          .where('id', '=', row.id)
+          .execute();
+        return {
+          subscriber: toSubscriber({ ...row, lists: rest, updated_at: at }),
+          change: 'left-list' as const,
+        };
+      });
+    },
+    async claimNotice(key, subscriberId, kind, now) {
+      const result = await db
+        .insertInto('change_notices')
+        .values({ key, subscriber_id: subscriberId, kind, created_at: iso(now) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async releaseNotice(key) {
+      await db.deleteFrom('change_notices').where('key', '=', key).execute();
+    },
     async markBounced(id, now) {
       await setStatus(db, id, 'bounced', iso(now));
     },
@@ -175,6 +214,7 @@ export function createKyselyStore(db: Db, options: KyselyStoreOptions = {}): Sub
       const found = await write(async (trx) => {
         const row = await findRow(trx, email);
         if (row !== undefined) {
+          await trx.deleteFrom('change_notices').where('subscriber_id', '=', row.id).execute();
           await trx.deleteFrom('consents').where('subscriber_id', '=', row.id).execute();
           await trx.deleteFrom('subscribers').where('id', '=', row.id).execute();
         }
@@ -199,8 +239,10 @@ async function subscribeWith(
 ): Promise<SubscribeResult> {
   const row = await findRow(trx, input.email);
   if (row === undefined) {
-    // Only the owner, through the form, may lift a suppression (on confirming); not an import.
-    if (input.consent.source !== 'form' && (await suppression.check(trx, input.email))) {
+    // Only the owner, through the form or a mail of their own, may lift a suppression (on
+    // confirming: double opt-in either way); not an import.
+    const owner = input.consent.source === 'form' || input.consent.source === 'email';
+    if (!owner && (await suppression.check(trx, input.email))) {
       return { outcome: 'suppressed', confirmSentAt: null };
     }
     const subscriber = await insertSubscriber(trx, input, at);
@@ -255,6 +297,8 @@ async function importIn(
       locale: input.locale,
       categories: toJsonList(input.categories),
       lists,
+      // A row without a time zone keeps the one the reader chose.
+      ...(input.timeZone == null ? {} : { time_zone: input.timeZone }),
       ...(activate ? { status: 'active' } : {}),
       updated_at: at,
     })
@@ -298,14 +342,17 @@ async function insertConsent(
     .insertInto('consents')
     .values({
       subscriber_id: subscriberId,
-      created_at: at,
+      created_at: input.consentedAt ?? at,
       source: input.consent.source,
       ip: input.consent.ip ?? null,
       user_agent: input.consent.userAgent ?? null,
       consent_version: input.consent.version,
       ad_consent: input.adConsent ? 1 : 0,
       confirm_sent_count: 0,
-      confirmed_at: input.confirmed ? at : null,
+      confirmed_at: input.confirmed ? (input.consentedAt ?? at) : null,
+      message_id: input.consent.messageId ?? null,
+      received_at: input.consent.receivedAt?.toISOString() ?? null,
+      auth_results: input.consent.authResults ?? null,
     })
     .execute();
 }
@@ -317,6 +364,7 @@ function preferenceColumns(input: PreferencesInput) {
     categories: toJsonList(input.categories),
     lists: toJsonList(input.lists),
     ...(input.adConsent === undefined ? {} : { ad_consent: input.adConsent ? 1 : 0 }),
+    ...(input.timeZone === undefined ? {} : { time_zone: input.timeZone }),
   };
 }
 

@@ -34,7 +34,7 @@ export interface ImportSummary {
 }
 
 export interface ImportCsvOptions {
-  config: Pick<Config, 'categories' | 'lists' | 'consentVersion'>;
+  config: Pick<Config, 'categories' | 'lists' | 'consentVersion'> & Partial<Pick<Config, 'timeZone'>>;
   /** Operator vouches for prior consent: subscribers start active. */
   confirmed: boolean;
   /** Lists new subscribers join when the file has no lists column (default: the first configured list). */

@@ -1,7 +1,16 @@
 import { GazetteError } from '../errors.ts';
 
 /** What an import row can carry. */
-export const IMPORT_FIELDS = ['email', 'name', 'locale', 'categories', 'lists'] as const;
+export const IMPORT_FIELDS = [
+  'email',
+  'name',
+  'locale',
+  'categories',
+  'lists',
+  'ad_consent',
+  'consented_at',
+  'time_zone',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /**
@@ -34,6 +43,29 @@ const ALIASES: Record<ImportField, string[]> = {
     '분야',
   ],
   lists: ['lists', 'list', 'newsletters', 'newsletter', '뉴스레터', '구독목록'],
+  // Consent history from another tool (정보통신망법 §50: ad consent and its date travel with a list).
+  ad_consent: [
+    'adconsent',
+    'advertisingconsent',
+    'marketingconsent',
+    'adsconsent',
+    '광고동의',
+    '광고수신동의',
+    '마케팅동의',
+    '마케팅수신동의',
+    '광고성정보수신동의',
+  ],
+  consented_at: [
+    'consentedat',
+    'consentdate',
+    'consentedon',
+    'optindate',
+    '동의일',
+    '동의일자',
+    '동의날짜',
+    '수신동의일',
+  ],
+  time_zone: ['timezone', 'tz', '시간대', '표준시간대'],
 };
 
 export interface CsvColumns {

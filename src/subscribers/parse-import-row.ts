@@ -6,10 +6,13 @@ import { chooseLocale } from './choose-locale.ts';
 import { findNameProblem } from './find-name-problem.ts';
 import type { ImportField } from './map-csv-columns.ts';
 import { normalizeEmail } from './normalize-email.ts';
+import { parseAdConsent, parseConsentedAt, requireConfirmedConsent } from './parse-consent-fields.ts';
+import { parseTimeZone } from './parse-time-zone.ts';
 import type { SubscribeInput } from './subscriber.ts';
 
 export interface ImportRowOptions {
-  config: Pick<Config, 'categories' | 'lists' | 'consentVersion'>;
+  /** `timeZone`: where a `consented_at` date's day starts (default UTC). */
+  config: Pick<Config, 'categories' | 'lists' | 'consentVersion'> & Partial<Pick<Config, 'timeZone'>>;
   confirmed: boolean;
   /** Lists a row without a lists column (or an empty cell) joins. */
   lists: string[];
@@ -55,14 +58,24 @@ export function parseImportRow(
     throw new GazetteError('SUBSCRIBER_INVALID', `name: ${nameProblem}.`, { field: 'name' });
   }
   const lists = parseLists(field('lists'), config) ?? options.lists;
+  const adConsent = parseAdConsent(field('ad_consent'));
+  const consentedAt = parseConsentedAt(field('consented_at'), config.timeZone ?? 'UTC');
+  requireConfirmedConsent({ adConsent, consentedAt }, options.confirmed, {
+    adConsent: 'ad_consent',
+    consentedAt: 'consented_at',
+  });
   return {
     email,
     name: name === '' ? null : name,
     locale: chooseLocale(parseLocale(field('locale')), lists, config),
     categories: parseCategories(field('categories'), config),
     lists,
+    // An empty cell keeps the zone a known reader chose (merge) or leaves the list's default.
+    timeZone: parseTimeZone(field('time_zone')) ?? null,
     consent: { source: 'import', version: config.consentVersion },
     confirmed: options.confirmed,
+    ...(adConsent === undefined ? {} : { adConsent }),
+    ...(consentedAt === undefined ? {} : { consentedAt }),
   };
 }
 

@@ -15,6 +15,7 @@ export function toSubscriber(row: Selectable<SubscriberRow>): Subscriber {
     lists: JSON.parse(row.lists) as string[],
     status: row.status as SubscriberStatus,
     adConsent: Number(row.ad_consent) === 1,
+    timeZone: row.time_zone ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -34,6 +35,9 @@ export function toConsentRecord(row: Selectable<ConsentRow>): ConsentRecord {
     confirmIp: row.confirm_ip,
     unsubscribedAt: row.unsubscribed_at,
     unsubscribeSource: row.unsubscribe_source,
+    messageId: row.message_id,
+    receivedAt: row.received_at,
+    authResults: row.auth_results,
   };
 }
 

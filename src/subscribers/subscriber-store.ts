@@ -46,6 +46,22 @@ export interface SubscriberStore {
   updatePreferences(uid: string, input: PreferencesInput, now?: Date): Promise<Subscriber | undefined>;
   /** Unsubscribe at once (one-click, CLI); the consent record keeps the time. Idempotent. */
   unsubscribe(uid: string, source: string, now?: Date): Promise<Subscriber | undefined>;
+  /**
+   * Leave one list (the mailto of issue 14 names one): the list is taken off the subscriber's;
+   * leaving the last one unsubscribes as `unsubscribe` does. `none`: not on it, or not subscribed.
+   */
+  leaveList(
+    uid: string,
+    listId: string,
+    source: string,
+    now?: Date,
+  ): Promise<{ subscriber: Subscriber; change: 'unsubscribed' | 'left-list' | 'none' } | undefined>;
+  /**
+   * Record that the result notice of one change (정보통신망법 §50⑦) is going out; false when it
+   * was recorded already (a retry, a second click). `releaseNotice` undoes it after a failed send.
+   */
+  claimNotice(key: string, subscriberId: number, kind: string, now?: Date): Promise<boolean>;
+  releaseNotice(key: string): Promise<void>;
   /** The send's bounce handling: a hard bounce stops all mail to this subscriber. */
   markBounced(id: number, now?: Date): Promise<void>;
   /** A spam complaint (feedback loop) stops all mail to this subscriber. */

@@ -3,7 +3,7 @@ import type { Locale } from '../locale.ts';
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
-export const CONSENT_SOURCES = ['form', 'import', 'cli'] as const;
+export const CONSENT_SOURCES = ['form', 'import', 'cli', 'email'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** A subscriber as the rest of Gazette sees it. */
@@ -21,6 +21,8 @@ export interface Subscriber {
   lists: string[];
   status: SubscriberStatus;
   adConsent: boolean;
+  /** IANA time zone (`Asia/Seoul`); null: the list's default, the newsletter's `timeZone`. */
+  timeZone: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,6 +41,10 @@ export interface ConsentRecord {
   confirmIp: string | null;
   unsubscribedAt: string | null;
   unsubscribeSource: string | null;
+  /** Source `email`: the request's Message-ID, when it was received, its authentication results. */
+  messageId: string | null;
+  receivedAt: string | null;
+  authResults: string | null;
 }
 
 /** What a form, an import row or `subscribers add` asks for. */
@@ -50,14 +56,25 @@ export interface SubscribeInput {
   categories: string[];
   lists: string[];
   adConsent?: boolean;
+  /** IANA time zone, checked with `parseTimeZone`; null or absent: the list's default. */
+  timeZone?: string | null;
   consent: {
     source: ConsentSource;
     ip?: string | null;
     userAgent?: string | null;
     version: string;
+    /** Source `email` (issue 14): the request mail's Message-ID, receiving time and authentication. */
+    messageId?: string | null;
+    receivedAt?: Date;
+    authResults?: string | null;
   };
   /** Skip double opt-in (operator-vouched imports and `add --confirmed`). */
   confirmed?: boolean;
+  /**
+   * When the consent was given elsewhere (ISO 8601 instant; a list migrated from another tool):
+   * the consent record keeps it as its date, so the two-yearly notices follow it. Default now.
+   */
+  consentedAt?: string;
 }
 
 /**
@@ -83,4 +100,6 @@ export interface PreferencesInput {
   categories: string[];
   lists: string[];
   adConsent?: boolean;
+  /** Undefined: left as it is; null: back to the list's default. */
+  timeZone?: string | null;
 }

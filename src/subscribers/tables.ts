@@ -19,6 +19,8 @@ export interface SubscriberRow {
   status: string;
   /** 0 or 1 (portable boolean). */
   ad_consent: number;
+  /** IANA time zone; null: the list's default (the newsletter's `timeZone`). */
+  time_zone: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -28,7 +30,7 @@ export interface ConsentRow {
   id: Generated<number>;
   subscriber_id: number;
   created_at: string;
-  /** form | import | cli */
+  /** form | import | cli | email */
   source: string;
   ip: string | null;
   user_agent: string | null;
@@ -40,6 +42,10 @@ export interface ConsentRow {
   confirm_ip: string | null;
   unsubscribed_at: string | null;
   unsubscribe_source: string | null;
+  /** Source `email` (migration 0005): the request's Message-ID, receiving time, authentication results. */
+  message_id: string | null;
+  received_at: string | null;
+  auth_results: string | null;
 }
 
 /** Addresses erased with `--forget`: only a hash remains, so they are never mailed again. */
@@ -49,9 +55,21 @@ export interface SuppressionRow {
   created_at: string;
 }
 
+/**
+ * Result notices (정보통신망법 §50⑦) sent, one row per change: the key names the change (its kind
+ * and the time the store stamped on it), so a retry or a second click sends nothing more.
+ */
+export interface ChangeNoticeRow {
+  key: string;
+  subscriber_id: number;
+  kind: string;
+  created_at: string;
+}
+
 /** Tables owned by the subscriber store. */
 export interface SubscriberTables {
   subscribers: SubscriberRow;
   consents: ConsentRow;
   suppressions: SuppressionRow;
+  change_notices: ChangeNoticeRow;
 }

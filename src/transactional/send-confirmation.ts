@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { SentInfo } from '../mail/outgoing-mail.ts';
+import type { Language } from '../locale.ts';
 import type { Subscriber } from '../subscribers/subscriber.ts';
 import { CONFIRM_TTL_MS, confirmToken } from '../subscribers/tokens.ts';
 import { requireSecret } from '../config/require-secret.ts';
@@ -15,6 +16,8 @@ export async function sendConfirmation(
   deps: { config: Config; mailer: Mailer },
   subscriber: Subscriber,
   now = new Date(),
+  /** A request by mail: what was read from it, said back per language (issue 14). */
+  understood?: Record<Language, string[]>,
 ): Promise<SentInfo> {
   const { config } = deps;
   const token = confirmToken(requireSecret(config), subscriber, now);
@@ -23,6 +26,7 @@ export async function sendConfirmation(
     locale: subscriber.locale,
     confirmUrl: `${config.publicUrl}/confirm/${token}`,
     expiresInDays: Math.round(CONFIRM_TTL_MS / 86_400_000),
+    understood,
   });
   return deps.mailer.send({
     from: { name: config.from.name, address: config.from.email },

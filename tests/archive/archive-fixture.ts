@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config/config.ts';
-import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import { today } from '../../src/edition/local-date.ts';
+import { testConfig, testConfigFile } from '../fixtures/test-config.ts';
 
 export const TIME_ZONE = 'Asia/Seoul';
 /** A day too long for one email: its overflow is compacted in the email, shown in full on the web. */
@@ -95,10 +95,9 @@ export function createArchiveFixture(): ArchiveFixture {
 }
 
 /** The config file's content; one category label carries characters XML and HTML escape. */
-export const ARCHIVE_CONFIG_FILE = {
-  name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-  from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-  postalAddress: '12 Sejong-daero, Jung-gu, Seoul 04519',
+export const ARCHIVE_CONFIG_FILE = testConfigFile({
+  replyTo: undefined,
+  subject: undefined,
   timeZone: TIME_ZONE,
   categories: [
     { id: 'tech', label: { ko: '기술', en: 'Technology' } },
@@ -108,7 +107,7 @@ export const ARCHIVE_CONFIG_FILE = {
   ],
   // The archive shows a list's sent edition in every language, even when the list mails only one.
   lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' }, locales: ['ko'] }],
-};
+});
 
 /** Two days ahead in the newsletter's time zone. */
 export function futureDate(): string {
@@ -117,12 +116,11 @@ export function futureDate(): string {
 
 /** A config over the given folders. */
 export function archiveConfig(publicUrl: string, contentDir: string, outDir: string): Config {
-  return resolveConfig(
-    parseConfig(ARCHIVE_CONFIG_FILE),
-    path.dirname(contentDir),
-    { GAZETTE_PUBLIC_URL: publicUrl },
-    { contentDir, outDir },
-  );
+  return testConfig(ARCHIVE_CONFIG_FILE, {
+    rootDir: path.dirname(contentDir),
+    env: { GAZETTE_PUBLIC_URL: publicUrl },
+    flags: { contentDir, outDir },
+  });
 }
 
 function itemSource(fields: ItemFields): string {

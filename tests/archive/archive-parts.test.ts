@@ -79,10 +79,15 @@ describe('archive parts', () => {
     ]);
   });
 
-  it('static links climb to the output folder first', () => {
-    expect(staticUrls('archive').index(2)).toBe('../archive/page-2.html');
-    expect(staticUrls('archive').edition('2026-03-02', 'both')).toBe('../2026-03-02/web/index.html');
-    expect(staticUrls('2026-03-02/web').edition('2026-03-02', 'ko')).toBe('../../2026-03-02/web/ko.html');
-    expect(staticUrls('2026-03-02/web').feed()).toBe('../../archive/feed.xml');
+  it('static links climb to the output folder first; subscribing is absolute (the web app)', () => {
+    const from = (dir: string) => staticUrls(dir, 'https://news.example/n');
+    expect(from('archive').index(2)).toBe('../archive/page-2.html');
+    expect(from('archive').edition('2026-03-02', 'both')).toBe('../2026-03-02/web/index.html');
+    expect(from('2026-03-02/web').edition('2026-03-02', 'ko')).toBe('../../2026-03-02/web/ko.html');
+    expect(from('2026-03-02/web').edition('2026-03-02', 'en', 'weekly')).toBe(
+      '../../2026-03-02/web/weekly/en.html',
+    );
+    expect(from('2026-03-02/web').feed()).toBe('../../archive/feed.xml');
+    expect(from('archive').subscribe()).toBe('https://news.example/n/subscribe');
   });
 });

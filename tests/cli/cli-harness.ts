@@ -1,11 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
+import { testConfigFile, TWO_LISTS } from '../fixtures/test-config.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 
 export const CLI_SECRET = 'cli-test-secret-0123456789abcdefghijkl';
+
+/** The workspace's config: two lists, two categories, the default subjects. */
+const CLI_CONFIG = { ...TWO_LISTS, subject: undefined };
+
+/** The workspace's config file as JSON, for a test to change and write back. */
+export type CliConfigFile = Record<string, unknown> & { lists: { id: string; locales?: string[] }[] };
 
 export interface CliRun {
   code: number;
@@ -17,22 +24,7 @@ export interface CliRun {
 export function cliWorkspace(database: TestDatabase, env: Record<string, string | undefined> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-cli-'));
   const configFile = path.join(dir, 'gazette.config.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-      from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-      postalAddress: '12 Sejong-daero, Seoul',
-      categories: [
-        { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-        { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-      ],
-      lists: [
-        { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-        { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } },
-      ],
-    }),
-  );
+  writeFileSync(configFile, JSON.stringify(testConfigFile(CLI_CONFIG)));
   // A child connection reaches the test's PostgreSQL schema through the URL's `options`.
   const databaseUrl =
     database.schema === undefined
@@ -48,6 +40,12 @@ export function cliWorkspace(database: TestDatabase, env: Record<string, string 
   return {
     dir,
     file: (name: string) => path.join(dir, name),
+    /** Change the config file in place (as an operator edits it between two commands). */
+    editConfig(change: (config: CliConfigFile) => void): void {
+      const config = JSON.parse(readFileSync(configFile, 'utf8')) as CliConfigFile;
+      change(config);
+      writeFileSync(configFile, JSON.stringify(config));
+    },
     async run(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<CliRun> {
       const vars = { ...baseEnv, ...extraEnv };
       const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript (it runs before any TypeScript loader), typed by JSDoc only.
-import { buildCli, findCli } from '../../bin/build-cli.js';
+import { buildCli, findCli, prune } from '../../bin/build-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -23,6 +25,22 @@ describe('the compiled CLI (bin/build-cli.js)', () => {
     expect(a).toBe(b);
     expect(path.relative(ROOT, a)).toMatch(/^node_modules\/\.cache\/gazette\/[0-9a-f]{16}\/main\.js$/);
     expect(findCli()).toBe(a);
+  });
+
+  it('pruning removes old builds only: not the one in use, not a recent one, not other things', () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'gazette-cache-'));
+    try {
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      const names = ['0123456789abcdef', 'fedcba9876543210', 'aaaaaaaaaaaaaaaa', 'sparticuz-chromium-1.0.0'];
+      for (const name of names) mkdirSync(path.join(cache, name));
+      for (const name of ['0123456789abcdef', 'fedcba9876543210', 'sparticuz-chromium-1.0.0'])
+        utimesSync(path.join(cache, name), twoHoursAgo, twoHoursAgo);
+      (prune as (key: string, cache: string) => void)('0123456789abcdef', cache);
+      const left = names.filter((name) => existsSync(path.join(cache, name)));
+      expect(left).toEqual(['0123456789abcdef', 'aaaaaaaaaaaaaaaa', 'sparticuz-chromium-1.0.0']);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('runs the same commands as the sources, without falling back to tsx', async () => {

@@ -1,27 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedger } from '../../src/send/ledger.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
+import { writeItem } from '../fixtures/write-item.ts';
 import { cliWorkspace } from './cli-harness.ts';
-
-function writeItem(dir: string, id: string, date: string): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, `${id}.md`),
-    [
-      '---',
-      `id: "${id}"`,
-      `date_published: "${date}"`,
-      `title: "Headline ${id}"`,
-      'categories: ["tech"]',
-      `summary_en: "Summary of ${id}."`,
-      '---',
-      '',
-    ].join('\n'),
-  );
-}
 
 describe.each(DIALECTS)('gazette editions and the left-out report on $name', (dialect) => {
   let database: TestDatabase;
@@ -84,19 +66,7 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
       const unsent = await cli.run(['build', '--date', '2026-02-03', '--out', cli.file('dist')]);
       expect(unsent.out).not.toContain('as sent');
       // check tells the editor, as information, what happened to items after they were sent.
-      writeFileSync(
-        path.join(content, 'today.md'),
-        [
-          '---',
-          'id: "today"',
-          'date_published: "2026-02-20"',
-          'title: "Headline today, fixed"',
-          'categories: ["tech"]',
-          'summary_en: "Summary of today."',
-          '---',
-          '',
-        ].join('\n'),
-      );
+      writeItem(content, 'today', '2026-02-20', { title: 'Headline today, fixed' });
       const check = await cli.run(['check']);
       expect(check.code, check.out).toBe(0);
       expect(check.out).toMatch(
@@ -169,12 +139,7 @@ describe.each(DIALECTS)('gazette editions and the left-out report on $name', (di
         ]);
         expect(add.code, add.err).toBe(0);
         // The list narrows its locales after the reader chose English.
-        const file = workspace.file('gazette.config.json');
-        const config = JSON.parse(readFileSync(file, 'utf8')) as {
-          lists: { id: string; locales?: string[] }[];
-        };
-        config.lists[0]!.locales = ['ko', 'bilingual'];
-        writeFileSync(file, JSON.stringify(config));
+        workspace.editConfig((config) => (config.lists[0]!.locales = ['ko', 'bilingual']));
         const dry = await workspace.run(['send', '--date', '2026-03-01', '--dry-run']);
         expect(dry.code, dry.err).toBe(0);
         expect(dry.err).toContain(

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -15,12 +15,7 @@ describe('gazette subscribers: a real list, nothing silent', () => {
     database = await sqlite.create();
     cli = cliWorkspace(database);
     // The weekly list is Korean only: en subscriptions to it are refused.
-    const configFile = cli.file('gazette.config.json');
-    const config = JSON.parse(readFileSync(configFile, 'utf8')) as {
-      lists: { id: string; locales?: string[] }[];
-    };
-    config.lists[1]!.locales = ['ko', 'bilingual'];
-    writeFileSync(configFile, JSON.stringify(config));
+    cli.editConfig((config) => (config.lists[1]!.locales = ['ko', 'bilingual']));
   });
   afterAll(async () => {
     cli.cleanup();
@@ -110,11 +105,7 @@ describe('gazette subscribers: a real list, nothing silent', () => {
   it('subscribers check reports subscriptions made before a list narrowed its locales', async () => {
     expect((await cli.run(['subscribers', 'check'])).code).toBe(0);
     // Written while weekly still offered en: widen it, add, narrow it again.
-    const configFile = cli.file('gazette.config.json');
-    const narrow = readFileSync(configFile, 'utf8');
-    const config = JSON.parse(narrow) as { lists: { locales?: string[] }[] };
-    config.lists[1]!.locales = ['ko', 'en', 'bilingual'];
-    writeFileSync(configFile, JSON.stringify(config));
+    cli.editConfig((config) => (config.lists[1]!.locales = ['ko', 'en', 'bilingual']));
     expect(
       (
         await cli.run([
@@ -129,7 +120,7 @@ describe('gazette subscribers: a real list, nothing silent', () => {
         ])
       ).code,
     ).toBe(0);
-    writeFileSync(configFile, narrow);
+    cli.editConfig((config) => (config.lists[1]!.locales = ['ko', 'bilingual']));
     const check = await cli.run(['subscribers', 'check']);
     expect(check.code).toBe(1);
     expect(check.out).toContain(

@@ -144,7 +144,9 @@ describe.each(DIALECTS)('gazette subscribers on $name', (dialect) => {
     it('exports CSV, lists and counts by status', async () => {
       const csv = await cli.run(['subscribers', 'export']);
       const lines = csv.out.trim().split('\n');
-      expect(lines[0]).toBe('email,name,locale,categories,lists,status,created_at');
+      expect(lines[0]).toBe(
+        'email,name,locale,categories,lists,status,created_at,ad_consent,consented_at,time_zone',
+      );
       expect(lines).toContainEqual(expect.stringMatching(/^park@example\.com,"Park, J\.",ko,,daily,active,/));
       expect(lines).toHaveLength(1 + 5);
       const pending = await cli.run(['subscribers', 'list', '--status', 'pending']);

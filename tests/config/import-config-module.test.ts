@@ -35,6 +35,27 @@ describe('importConfigModule', () => {
     expect(readdirSync(dir).sort()).toEqual(['gazette.config.ts', 'names.ts']);
   });
 
+  it("binds `import … from 'gazette'` to this package, with no node_modules in the config's folder", async () => {
+    const dir = folder('bare-gazette', {
+      'gazette.config.ts': [
+        "import { defineConfig } from 'gazette';",
+        "export default defineConfig({ name: { ko: '우리', en: 'Ours' } } as never);",
+      ].join('\n'),
+    });
+    const config = await importConfigModule(path.join(dir, 'gazette.config.ts'));
+    expect(config).toEqual({ name: { ko: '우리', en: 'Ours' } });
+    expect(readdirSync(dir)).toEqual(['gazette.config.ts']);
+  });
+
+  it("bundles a .mjs config whose 'gazette' import Node cannot find", async () => {
+    const dir = folder('bare-gazette-mjs', {
+      'gazette.config.mjs':
+        "import { defineConfig } from 'gazette';\nexport default defineConfig({ kind: 'mjs' });\n",
+    });
+    expect(await importConfigModule(path.join(dir, 'gazette.config.mjs'))).toEqual({ kind: 'mjs' });
+    expect(readdirSync(dir)).toEqual(['gazette.config.mjs']);
+  });
+
   it('imports a .mjs config as it is', async () => {
     const dir = folder('mjs', { 'gazette.config.mjs': 'export default { kind: "mjs" };\n' });
     expect(await importConfigModule(path.join(dir, 'gazette.config.mjs'))).toEqual({ kind: 'mjs' });

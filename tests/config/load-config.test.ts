@@ -5,21 +5,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import { DEFAULT_DATABASE_URL, DEFAULT_PUBLIC_URL } from '../../src/config/config.ts';
 import { isGazetteError } from '../../src/errors.ts';
+import { testConfigFile, TWO_LISTS } from '../fixtures/test-config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(tmpdir(), 'gazette-config-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const VALID = {
-  name: { ko: '가제트', en: 'Gazette' },
-  from: { email: 'digest@news.example' },
-  postalAddress: '1 Example Street, Seoul',
-  categories: [
-    { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-    { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-  ],
-  lists: [{ id: 'daily', name: { ko: '데일리', en: 'Daily' } }],
-};
+/** A valid file with two categories and no optional keys the tests below do not add themselves. */
+const VALID = testConfigFile({
+  replyTo: undefined,
+  subject: undefined,
+  categories: TWO_LISTS.categories,
+  lists: TWO_LISTS.lists.slice(0, 1),
+});
 
 /** The message of the error fn throws; fails when it does not throw a GazetteError. */
 function messageOf(fn: () => unknown): string {

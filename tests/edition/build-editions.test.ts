@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition, buildEditions } from '../../src/edition/build-editions.ts';
 import { editionItems } from '../../src/edition/edition.ts';
 import type { Edition } from '../../src/edition/edition.ts';
-import { makeItem, SEOUL } from './make-item.ts';
+import { makeItem } from '../fixtures/make-item.ts';
+import { testConfig } from '../fixtures/test-config.ts';
+
+const { timeZone, categories } = testConfig();
+const SEOUL = { timeZone, categories };
 
 /** `section-id: item ids` per section, to compare layouts at a glance. */
 function layout(edition: Edition): string[] {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/edition/build-editions.ts';
 import { filterEdition } from '../../src/edition/filter-edition.ts';
 import type { Edition } from '../../src/edition/edition.ts';
-import { makeItem, SEOUL } from './make-item.ts';
+import { makeItem } from '../fixtures/make-item.ts';
+import { testConfig } from '../fixtures/test-config.ts';
+
+const { timeZone, categories } = testConfig();
+const SEOUL = { timeZone, categories };
 
 function layout(edition: Edition): string[] {
   return edition.sections.map((s) => `${s.id}: ${s.items.map((i) => i.id).join(' ')}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/content/item.ts';
 import type { MembershipInput, SentItem } from '../../src/edition/select-edition-items.ts';
 import { selectEditionItems } from '../../src/edition/select-edition-items.ts';
-import { makeItem } from './make-item.ts';
+import { makeItem } from '../fixtures/make-item.ts';
 
 const fingerprint = (item: Item) => `${item.id}:${item.summary.en ?? ''}`;
 

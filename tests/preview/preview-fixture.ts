@@ -6,6 +6,7 @@ import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
 import { startPreviewServer } from '../../src/preview/start-preview-server.ts';
 import type { PreviewServer } from '../../src/preview/start-preview-server.ts';
+import { testConfigFile } from '../fixtures/test-config.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -56,20 +57,19 @@ export async function createPreviewFixture(
   const configPath = path.join(dir, 'gazette.config.json');
   writeFileSync(
     configPath,
-    JSON.stringify({
-      name: { ko: '테스트 데일리', en: 'Test Daily' },
-      from: { name: 'Test Daily', email: 'digest@test.example' },
-      postalAddress: '1 Test Street, Seoul',
-      categories: [
-        { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-        { id: 'business', label: { ko: '비즈니스', en: 'Business' } },
-        { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-      ],
-      lists: [
-        { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-        { id: 'techonly', name: { ko: '기술', en: 'Tech only' }, categories: ['tech'], locales: ['en'] },
-      ],
-    }),
+    JSON.stringify(
+      testConfigFile({
+        name: { ko: '테스트 데일리', en: 'Test Daily' },
+        from: { name: 'Test Daily', email: 'digest@test.example' },
+        replyTo: undefined,
+        subject: undefined,
+        categories: testConfigFile().categories.slice(0, 3),
+        lists: [
+          { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
+          { id: 'techonly', name: { ko: '기술', en: 'Tech only' }, categories: ['tech'], locales: ['en'] },
+        ],
+      }),
+    ),
   );
   const writeFile = (file: string, text: string) => {
     const target = path.join(contentDir, file);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
@@ -51,6 +52,35 @@ describe('preview of a sent edition', () => {
       const raw = await (await fetch(`${fx.server.url}/raw/2026-03-01/daily/en`)).text();
       expect(raw).toContain('Headline as it was sent');
       expect(raw).not.toContain('Headline edited later');
+    },
+    SLOW,
+  );
+
+  it(
+    'still lists and shows a sent edition once its items have left the content folder',
+    async () => {
+      rmSync(path.join(fx.contentDir, 'a1.md'));
+      // A new item of another day tells when the preview has reloaded the folder.
+      fx.writeItem('b1.md', {
+        id: 'b1',
+        date: '2026-03-05',
+        title: 'A later day',
+        summaryEn: 'Summary.',
+        categories: ['tech'],
+      });
+      let index = '';
+      for (let i = 0; i < 100 && !index.includes('2026-03-05'); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        index = await (await fetch(`${fx.server.url}/`)).text();
+      }
+      expect(index).toContain('2026-03-05');
+      expect(index).toContain('2026-03-01');
+      const page = await fetch(`${fx.server.url}/edition/2026-03-01`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/daily: No\. 1 was sent \(frozen /);
+      const raw = await (await fetch(`${fx.server.url}/raw/2026-03-01/daily/en`)).text();
+      expect(raw).toContain('Headline as it was sent');
+      expect((await fetch(`${fx.server.url}/edition/2026-03-04`)).status).toBe(404);
     },
     SLOW,
   );

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderDigest } from '../../src/render/render-digest.ts';
-import { makeEdition, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const base = testConfig();
 const weekly = { ...base.lists[0]!, id: 'weekly' };

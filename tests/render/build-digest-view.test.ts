@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestView } from '../../src/render/build-digest-view.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -13,7 +14,7 @@ describe('buildDigestView: preheader', () => {
     // A family emoji is one grapheme of several code points joined by ZWJ.
     ['ZWJ sequences', `ab${'👨‍👩‍👧'.repeat(40)}`],
   ])('a long title of %s is cut whole, never leaving a lone surrogate', (_, title) => {
-    const edition = makeEdition(1, config, [makeItem(1, { title: { ko: title, en: title } })]);
+    const edition = makeEdition(1, config, [makeStory(1, { title: { ko: title, en: title } })]);
     const { preheader } = buildDigestView(edition, { config, list, locale: 'ko', mode: 'email' });
     expect(preheader).not.toMatch(LONE_SURROGATE);
     expect(preheader.endsWith('…')).toBe(true);
@@ -28,7 +29,7 @@ describe('buildDigestView: preheader', () => {
   });
 
   it('a short preheader is left as it is', () => {
-    const edition = makeEdition(1, config, [makeItem(1, { title: { ko: '짧은 제목 😀', en: 'Short 😀' } })]);
+    const edition = makeEdition(1, config, [makeStory(1, { title: { ko: '짧은 제목 😀', en: 'Short 😀' } })]);
     expect(buildDigestView(edition, { config, list, locale: 'en', mode: 'email' }).preheader).toBe(
       'Short 😀',
     );

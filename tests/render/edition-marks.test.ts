@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/locale.ts';
 import { renderDigest } from '../../src/render/render-digest.ts';
-import { makeEdition, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;

@@ -12,7 +12,8 @@ import {
   TOP_IDS,
   editorialEdition,
 } from '../fixtures/render/editorial-day.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -104,11 +105,11 @@ describe.each(LOCALES)('%s: a 62-item day over six categories', (locale) => {
   });
 
   it('the preheader is in the email language only, with at most one ellipsis', async () => {
-    const long = makeItem(1, {
+    const long = makeStory(1, {
       priority: 5,
       title: { ko: `${'아주 긴 제목 '.repeat(30)}…`, en: `${'A very long headline '.repeat(12)}...` },
     });
-    const koOnly = makeItem(2, {
+    const koOnly = makeStory(2, {
       priority: 9,
       title: { ko: '한국어 제목만 있는 기사' },
       summary: { ko: '요약' },
@@ -203,9 +204,9 @@ describe('Korean particles and labels from the config', () => {
   it('a labels map names unconfigured categories, per language or one text for both', async () => {
     const labelled = testConfig({ labels: { retail: { ko: '유통', en: 'Retail trade' }, space: 'Space' } });
     const items = [
-      makeItem(1, { categories: ['retail'] }),
-      makeItem(2, { categories: ['space'] }),
-      makeItem(3, { categories: ['tech'] }),
+      makeStory(1, { categories: ['retail'] }),
+      makeStory(2, { categories: ['space'] }),
+      makeStory(3, { categories: ['tech'] }),
     ];
     const edition = makeEdition(3, labelled, items);
     const rendered = await renderDigest(edition, { config: labelled, list, locale: 'bilingual' });
@@ -218,7 +219,7 @@ describe('Korean particles and labels from the config', () => {
     const leading = testConfig({
       subject: { ko: '{name}: {lead}', en: '{name}: {lead}', bilingual: '{lead}' },
     });
-    const items = Array.from({ length: 5 }, (_, i) => makeItem(i + 1, i === 3 ? { priority: 3 } : {}));
+    const items = Array.from({ length: 5 }, (_, i) => makeStory(i + 1, i === 3 ? { priority: 3 } : {}));
     const rendered = await renderDigest(makeEdition(5, leading, items), {
       config: leading,
       list,

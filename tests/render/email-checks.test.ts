@@ -5,7 +5,8 @@ import type { Edition } from '../../src/edition/edition.ts';
 import type { Locale } from '../../src/locale.ts';
 import { LOCALES } from '../../src/locale.ts';
 import { renderDigest } from '../../src/render/render-digest.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -15,13 +16,13 @@ const FIXTURES: Record<string, () => Edition> = {
   three: () => makeEdition(3, config),
   fallbacks: () =>
     makeEdition(2, config, [
-      makeItem(1, {
+      makeStory(1, {
         title: { en: 'English only' },
         summary: { en: 'English only.' },
         soWhat: {},
         keyPoints: {},
       }),
-      makeItem(2, {
+      makeStory(2, {
         title: { ko: '한국어만' },
         summary: { ko: '한국어만.' },
         canonicalUrl: undefined,

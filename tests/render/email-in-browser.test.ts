@@ -10,7 +10,8 @@ import { colors } from '../../emails/components/theme.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
 import { editorialEdition } from '../fixtures/render/editorial-day.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const LIGHT_RULE = rgb(colors.rule);
@@ -35,15 +36,15 @@ describe.each(LOCALES)('%s in real Chromium', (locale) => {
   let html = '';
   beforeAll(async () => {
     const items = [
-      ...Array.from({ length: 11 }, (_, i) => makeItem(i + 1)),
-      makeItem(12, {
+      ...Array.from({ length: 11 }, (_, i) => makeStory(i + 1)),
+      makeStory(12, {
         title: { en: 'A very long headline with an unbreakable URL https://example.com/' + 'x'.repeat(80) },
         summary: { en: 'English only.' },
       }),
       // Past the budget, so compacted to headlines: long unbroken runs in the compact list, in a
       // category whose label (section heading, contents) is one long run too.
       ...Array.from({ length: 14 }, (_, i) =>
-        makeItem(13 + i, {
+        makeStory(13 + i, {
           categories: [LONG_CATEGORY],
           title: {
             ko: '가나다라마바사아자차'.repeat(5),

@@ -4,7 +4,8 @@ import type { LearnedOverhead } from '../../src/render/mjml-overhead.ts';
 import { encodedHtmlBytes } from '../../src/render/encoded-html-bytes.ts';
 import { renderDigest } from '../../src/render/render-digest.ts';
 import { preflight } from '../../src/preview/preflight.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -15,7 +16,7 @@ describe('learned overheads: injected, keyed by the templates, never by history'
     // A one-language day first: an earlier render used to teach a locale's cache its kinds.
     const englishOnly = makeEdition(4, config, [
       ...Array.from({ length: 4 }, (_, i) =>
-        makeItem(i + 1, { title: { en: `Only English ${i}` }, summary: {} }),
+        makeStory(i + 1, { title: { en: `Only English ${i}` }, summary: {} }),
       ),
     ]);
     for (const locale of ['ko', 'en', 'bilingual'] as const) {

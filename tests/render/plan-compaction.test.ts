@@ -15,7 +15,8 @@ import {
   renderDigest,
 } from '../../src/render/render-digest.ts';
 import { renderMarkup } from '../../src/render/render-markup.ts';
-import { makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -115,12 +116,12 @@ describe.each(LOCALES)('%s: planning the budget from one measured render', (loca
   });
 
   it('hostile titles cost what they render to when compacted (escaping counted)', async () => {
-    const evil = makeItem(1, {
+    const evil = makeStory(1, {
       title: { ko: '<b>"&\'</b>'.repeat(40), en: '<i>&amp;</i>'.repeat(40) },
       categories: ['tech'],
     });
     // One category keeps the given order: the hostile item comes last, so it is compacted.
-    const others = Array.from({ length: 59 }, (_, i) => makeItem(i + 2, { categories: ['tech'] }));
+    const others = Array.from({ length: 59 }, (_, i) => makeStory(i + 2, { categories: ['tech'] }));
     const items = [...others, evil];
     const rendered = await renderDigest(makeEdition(60, config, items), { config, list, locale });
     expect(rendered.compactedItemIds).toContain('item-001');

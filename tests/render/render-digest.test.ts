@@ -4,7 +4,8 @@ import type { Item } from '../../src/content/item.ts';
 import { LOCALES } from '../../src/locale.ts';
 import { personalize } from '../../src/render/personalize.ts';
 import { PERSONALIZATION_RESERVE, renderDigest } from '../../src/render/render-digest.ts';
-import { FIXTURE_DATE, makeEdition, makeItem, testConfig } from '../fixtures/render/make-items.ts';
+import { FIXTURE_DATE, makeEdition, makeStory } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;
@@ -60,13 +61,13 @@ describe('renderDigest: structure', () => {
   });
 
   it('bilingual: an item in one language only takes the full width instead of repeating itself', async () => {
-    const item = makeItem(1, {
+    const item = makeStory(1, {
       title: { en: 'Only English title' },
       summary: { en: 'Only English summary.' },
       soWhat: { en: 'Only English so-what.' },
       keyPoints: {},
     });
-    const rendered = await renderDigest(makeEdition(2, config, [item, makeItem(2)]), {
+    const rendered = await renderDigest(makeEdition(2, config, [item, makeStory(2)]), {
       config,
       list,
       locale: 'bilingual',
@@ -91,7 +92,7 @@ describe('renderDigest: structure', () => {
   });
 
   it('a missing language falls back to the other, tagged with the language it is in', async () => {
-    const item = makeItem(1, {
+    const item = makeStory(1, {
       title: { en: 'Only English title' },
       summary: { en: 'Only English summary.' },
       soWhat: { ko: '한국어 시사점만' },
@@ -109,7 +110,7 @@ describe('renderDigest: structure', () => {
 
 describe('renderDigest: hostile content stays text', () => {
   const evil = '<script>alert(1)</script><img src=x onerror="alert(2)">';
-  const hostile: Item = makeItem(1, {
+  const hostile: Item = makeStory(1, {
     id: 'evil"><script>alert(0)</script>',
     title: { ko: `제목 ${evil}`, en: `Title ${evil}` },
     summary: { ko: `요약 ${evil}`, en: `Summary ${evil} __GZ_TOKEN__` },
@@ -141,18 +142,18 @@ describe('renderDigest: hostile content stays text', () => {
 describe('renderDigest: placeholders in ids and links stay inert', () => {
   // Content that spells a placeholder where it becomes an attribute: an item id (anchor, archive
   // link), a category id (section anchor, contents link), a canonical URL.
-  const inFull = makeItem(1, {
+  const inFull = makeStory(1, {
     id: '__GZ_TOKEN__',
     categories: ['tech'],
     canonicalUrl: 'https://news.example.org/__GZ_TOKEN__/story',
     priority: 10,
   });
   // The lightest item of a crowded section is compacted; a section of its own keeps its item in full.
-  const inCompact = makeItem(99, { id: 'x__GZ_HELLO_KO__', categories: ['tech'], priority: -1 });
-  const ownSection = makeItem(98, { id: 'y__GZ_TOKEN__', categories: ['__GZ_HELLO_EN__'] });
+  const inCompact = makeStory(99, { id: 'x__GZ_HELLO_KO__', categories: ['tech'], priority: -1 });
+  const ownSection = makeStory(98, { id: 'y__GZ_TOKEN__', categories: ['__GZ_HELLO_EN__'] });
   const items = [
     inFull,
-    ...Array.from({ length: 20 }, (_, i) => makeItem(i + 2, { priority: 0 })),
+    ...Array.from({ length: 20 }, (_, i) => makeStory(i + 2, { priority: 0 })),
     ownSection,
     inCompact,
   ];
@@ -276,7 +277,7 @@ describe('renderDigest: the budget', () => {
 
   it('enormous titles on a handful of items: headlines that fit, no error', async () => {
     const huge = 'ㄱ'.repeat(20_000);
-    const items = Array.from({ length: 8 }, (_, i) => makeItem(i + 1, { title: { ko: huge, en: huge } }));
+    const items = Array.from({ length: 8 }, (_, i) => makeStory(i + 1, { title: { ko: huge, en: huge } }));
     const rendered = await renderDigest(makeEdition(8, config, items), { config, list, locale: 'bilingual' });
     expect(rendered.htmlBytes).toBeLessThanOrEqual(config.budgetBytes - PERSONALIZATION_RESERVE);
     expect(rendered.omittedItemIds?.length).toBeGreaterThan(0);
@@ -316,7 +317,7 @@ describe('renderDigest: subject and plain text', () => {
     expect((await renderDigest(makeEdition(3, config), { config: words, list, locale: 'en' })).subject).toBe(
       '3 stories',
     );
-    const ad = makeEdition(2, config, [makeItem(1), makeItem(2, { sponsored: true })]);
+    const ad = makeEdition(2, config, [makeStory(1), makeStory(2, { sponsored: true })]);
     expect((await renderDigest(ad, { config, list, locale: 'en' })).subject).toMatch(
       /^\(광고\) Gazette Daily/,
     );

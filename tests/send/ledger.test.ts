@@ -68,3 +68,85 @@ describe.each(DIALECTS)('ledger leases on $name', (dialect) => {
     });
   });
 });
+
+// deliverAt: a row waits for its reader's hour; a newer released copy supersedes an older open one.
+describe.each(DIALECTS)('ledger releases on $name', (dialect) => {
+  let test: TestDatabase;
+  let ledger: Ledger;
+  afterEach(() => test.cleanup());
+  const SEOUL_7 = Date.parse('2026-11-22T22:00:00Z');
+  const BERLIN_7 = Date.parse('2026-11-23T06:00:00Z');
+  const row = (edition: string, subscriber: string, notBefore: number) => ({
+    edition,
+    list_id: 'daily',
+    subscriber_id: subscriber,
+    subscriber_ref: `uid-${subscriber}`,
+    email: `reader${subscriber}@example.com`,
+    name: null,
+    locale: 'en',
+    segment: 'en:',
+    not_before: notBefore,
+  });
+  const statusOf = async (edition: string, subscriber: string) =>
+    test.database.db
+      .selectFrom('deliveries')
+      .select(['status', 'response', 'not_before'])
+      .where('edition', '=', edition)
+      .where('subscriber_id', '=', subscriber)
+      .executeTakeFirstOrThrow();
+
+  describe.skipIf(!dialect.available)('', () => {
+    it('claims only rows released by the instant; says how many wait and when the next is due', async () => {
+      test = await dialect.create();
+      ledger = createLedger(test.database);
+      await ledger.plan([row(scope.edition, '1', SEOUL_7), row(scope.edition, '2', BERLIN_7)]);
+      const claim = (releasedBy: number, owner: string) =>
+        ledger.claim(scope, { ...claimOptions, owner, leaseMs: 60_000, releasedBy });
+      expect(await claim(SEOUL_7 - 1, 'a')).toEqual([]);
+      expect(await ledger.held(scope, SEOUL_7 - 1)).toEqual({ count: 2, next: SEOUL_7 });
+      expect(await ledger.nextRelease(0)).toBe(SEOUL_7);
+      const [seoul, ...rest] = await claim(SEOUL_7, 'a');
+      expect(seoul?.subscriber_id).toBe('1');
+      expect(rest).toEqual([]);
+      // Its lease is real time: the schedule wakes when it ends, should this worker die.
+      const leaseEnd = await ledger.nextLeaseEnd(Date.now());
+      expect(leaseEnd).toBe(Number(seoul?.lease_until));
+      expect(await ledger.nextLeaseEnd(leaseEnd ?? 0)).toBeUndefined();
+      expect(await ledger.held(scope, SEOUL_7)).toEqual({ count: 1, next: BERLIN_7 });
+      expect(await ledger.nextRelease(SEOUL_7)).toBe(BERLIN_7);
+      // Given back to wait for a later hour (the reader moved west): not claimable before it.
+      await ledger.hold([{ id: seoul!.id, notBefore: BERLIN_7 + 3_600_000 }], 'a');
+      expect(await claim(BERLIN_7, 'b')).toMatchObject([{ subscriber_id: '2' }]);
+      expect(await claim(BERLIN_7 + 3_599_999, 'b')).toEqual([]);
+      expect(await claim(BERLIN_7 + 3_600_000, 'b')).toMatchObject([{ subscriber_id: '1' }]);
+    });
+
+    it("supersedes an older open copy only once the reader's newer copy is released", async () => {
+      test = await dialect.create();
+      ledger = createLedger(test.database);
+      const DAY = 86_400_000;
+      await ledger.plan([
+        row('2026-11-22', '1', SEOUL_7 - DAY),
+        row('2026-11-22', '2', BERLIN_7 - DAY),
+        row('2026-11-22', '3', BERLIN_7 - DAY),
+        row('2026-11-23', '1', SEOUL_7),
+        row('2026-11-23', '2', BERLIN_7),
+      ]);
+      // Reader 1's copy of the 23rd is released: their copy of the 22nd, never sent, is stale.
+      expect(await ledger.supersede('daily', '2026-11-23', SEOUL_7)).toBe(1);
+      expect(await statusOf('2026-11-22', '1')).toMatchObject({
+        status: 'skipped',
+        response: 'superseded by the edition of 2026-11-23, released first',
+      });
+      // Reader 2's newer copy still waits for its hour: the older one may still go out.
+      expect((await statusOf('2026-11-22', '2')).status).toBe('pending');
+      // Reader 3 has no newer copy at all.
+      expect(await ledger.supersede('daily', '2026-11-23', BERLIN_7)).toBe(1);
+      expect((await statusOf('2026-11-22', '2')).status).toBe('skipped');
+      expect((await statusOf('2026-11-22', '3')).status).toBe('pending');
+      expect(await ledger.openEditions('daily', '2026-11-23')).toEqual(['2026-11-22']);
+      // Another list is another ledger.
+      expect(await ledger.supersede('weekly', '2026-11-23', BERLIN_7)).toBe(0);
+    });
+  });
+});

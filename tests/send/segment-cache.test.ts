@@ -3,7 +3,8 @@ import type { Edition } from '../../src/edition/edition.ts';
 import type { Locale } from '../../src/locale.ts';
 import { createSegmentCache } from '../../src/send/create-segment-cache.ts';
 import type { DigestRenderer, RenderedDigest } from '../../src/send/digest-renderer.ts';
-import { makeEdition, testConfig } from '../fixtures/render/make-items.ts';
+import { makeEdition } from '../fixtures/render/make-items.ts';
+import { testConfig } from '../fixtures/test-config.ts';
 
 const config = testConfig();
 const list = config.lists[0]!;

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -17,27 +17,9 @@ import { manageToken } from '../../src/subscribers/tokens.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import type { SmtpSink } from '../helpers/smtp-sink.ts';
+import { writeItem } from '../fixtures/write-item.ts';
 import { SECRET, subscriber } from './send-fixture.ts';
 import { useSendSuite } from './send-harness.ts';
-
-/** A content file of one item (every text carries the id, so a message shows which items it holds). */
-function writeItem(dir: string, id: string, date: string, extra: string[] = []): void {
-  writeFileSync(
-    path.join(dir, `${id}.md`),
-    [
-      '---',
-      `id: "${id}"`,
-      `date_published: "${date}"`,
-      `title: "Headline ${id}"`,
-      'categories: ["tech"]',
-      `summary_en: "Summary of ${id}."`,
-      `summary_ko: "${id} 요약."`,
-      ...extra,
-      '---',
-      '',
-    ].join('\n'),
-  );
-}
 
 /** One send of `date` as `gazette send` does it: items read now, the edition resolved against the store. */
 async function sendDay(
@@ -100,7 +82,7 @@ describe.each(DIALECTS)('editions as records ($name)', (dialect) => {
   async function setUp() {
     const harness = await suite.harness();
     const content = harness.fixture.config.contentDir;
-    for (const file of ['tech.md', 'biz.md', 'policy.md']) rmSync(path.join(content, file));
+    for (const file of ['tech_1.md', 'biz_1.md', 'policy_1.md']) rmSync(path.join(content, file));
     const locales = ['ko', 'en', 'bilingual'] as const;
     for (const [at, email] of READERS.entries())
       await harness.store.subscribe(subscriber(email, locales[at]!));
@@ -175,7 +157,7 @@ describe.each(DIALECTS)('editions as records ($name)', (dialect) => {
       expect(half.sent).toBeLessThan(9);
       // Between the halves: an item of the day arrives and another is edited.
       writeItem(content, 'c', '2026-02-20');
-      writeItem(content, 'b', '2026-02-20', ['so_what_en: "An edit after the send began."']);
+      writeItem(content, 'b', '2026-02-20', { so_what_en: 'An edit after the send began.' });
       const rest = await sendDay(harness.test, config, suite.sink.url, '2026-02-20');
       expect(half.sent + rest.sent).toBe(9);
       const messages = await received(suite.sink);
@@ -248,9 +230,9 @@ describe.each(DIALECTS)('editions as records ($name)', (dialect) => {
       ]);
       await sendDay(harness.test, config, suite.sink.url, '2026-02-20');
       // The sent item is edited: without `correction` it is reported, with it sent once, marked.
-      writeItem(content, 'fresh', '2026-02-20', ['so_what_en: "Fixed the figure."']);
+      writeItem(content, 'fresh', '2026-02-20', { so_what_en: 'Fixed the figure.' });
       await sendDay(harness.test, config, suite.sink.url, '2026-02-21');
-      writeItem(content, 'fresh', '2026-02-20', ['so_what_en: "Fixed the figure."', 'correction: true']);
+      writeItem(content, 'fresh', '2026-02-20', { so_what_en: 'Fixed the figure.', correction: true });
       await sendDay(harness.test, config, suite.sink.url, '2026-02-22');
       await sendDay(harness.test, config, suite.sink.url, '2026-02-23');
       const messages = await received(suite.sink);
@@ -285,8 +267,8 @@ describe.each(DIALECTS)('editions as records ($name)', (dialect) => {
       // 2026-02-16 is a Monday: the weekly list's first edition; the next is the 23rd.
       const days = ['16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-02-${d}`);
       for (const [at, date] of days.entries()) {
-        writeItem(content, `n${at}`, date, at === 2 ? ['priority: 5'] : [`confidence: 0.${at}`]);
-        if (at === 5) writeItem(content, `x${at}`, date, ['priority: 1']);
+        writeItem(content, `n${at}`, date, at === 2 ? { priority: 5 } : { confidence: at / 10 });
+        if (at === 5) writeItem(content, `x${at}`, date, { priority: 1 });
         await sendDay(harness.test, config, suite.sink.url, date);
       }
       const messages = await received(suite.sink);

@@ -3,7 +3,7 @@ import type { Mailer } from '../../src/mail/mailer.ts';
 import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts';
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import type { RouteGroup } from '../../src/web/route-group.ts';
-import { testConfig } from './web-harness.ts';
+import { webConfig } from './web-harness.ts';
 
 describe('deferred work (mail after the response)', () => {
   it('starts a task only after the handler has answered, and logs its failure', async () => {
@@ -22,7 +22,7 @@ describe('deferred work (mail after the response)', () => {
     // The store and mailer are never reached: only the route above runs.
     const web = createWebApp(
       {
-        config: testConfig('http://127.0.0.1'),
+        config: webConfig('http://127.0.0.1'),
         store: {} as SubscriberStore,
         mailer: {} as Mailer,
         log: (text, error) => logged.push(`${text}: ${(error as Error).message}`),

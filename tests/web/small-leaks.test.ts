@@ -4,7 +4,7 @@ import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts'
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import type { Mailer } from '../../src/mail/mailer.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { startWebHarness, testConfig } from './web-harness.ts';
+import { startWebHarness, webConfig } from './web-harness.ts';
 import type { WebHarness } from './web-harness.ts';
 
 const ORIGIN = 'http://127.0.0.1';
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('subscribe answers before any store work on $name', (dia
         },
         close: async () => {},
       } as unknown as Mailer;
-      const web = createWebApp({ config: testConfig(ORIGIN), store, mailer, log: () => {} });
+      const web = createWebApp({ config: webConfig(ORIGIN), store, mailer, log: () => {} });
       for (const email of ['new-reader@example.com', 'new-reader@example.com']) {
         const response = await web.app.request('/subscribe', {
           method: 'POST',
@@ -107,7 +107,7 @@ describe('security headers', () => {
   const mailer = {} as Mailer;
 
   it('sends the same policy as before through hono/secure-headers, and HSTS only for an https public URL', async () => {
-    const plain = createWebApp({ config: testConfig('http://127.0.0.1:8080'), store, mailer });
+    const plain = createWebApp({ config: webConfig('http://127.0.0.1:8080'), store, mailer });
     const response = await plain.app.request('/subscribe');
     const headers = Object.fromEntries(
       [...response.headers].filter(([name]) => name !== 'content-type' && name !== 'content-length'),
@@ -122,7 +122,7 @@ describe('security headers', () => {
       'permissions-policy': 'camera=(), microphone=(), geolocation=()',
       'cache-control': 'no-store',
     });
-    const secure = createWebApp({ config: testConfig('https://news.example'), store, mailer });
+    const secure = createWebApp({ config: webConfig('https://news.example'), store, mailer });
     for (const path of ['/subscribe', '/nowhere', '/assets/gazette.css']) {
       const hsts = (await secure.app.request(path)).headers.get('strict-transport-security');
       expect(hsts).toBe('max-age=31536000; includeSubDomains');

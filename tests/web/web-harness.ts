@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import { createSmtpMailer } from '../../src/mail/create-smtp-mailer.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
@@ -10,6 +9,7 @@ import type { SubscriberStore } from '../../src/subscribers/subscriber-store.ts'
 import { createWebApp } from '../../src/web/create-web-app.tsx';
 import type { WebApp } from '../../src/web/create-web-app.tsx';
 import type { WebDeps } from '../../src/web/web-deps.ts';
+import { testConfig, TWO_LISTS } from '../fixtures/test-config.ts';
 import type { DialectSetup, TestDatabase } from '../helpers/databases.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import type { ReceivedMail, SmtpSink, SmtpSinkOptions } from '../helpers/smtp-sink.ts';
@@ -36,26 +36,12 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export function testConfig(publicUrl: string, extra: Record<string, string> = {}): Config {
-  const file = parseConfig({
-    name: { ko: '가제트 데일리', en: 'Gazette Daily' },
-    from: { name: 'Gazette Daily', email: 'digest@gazette.example' },
-    postalAddress: '12 Sejong-daero, Seoul',
-    categories: [
-      { id: 'tech', label: { ko: '기술', en: 'Technology' } },
-      { id: 'policy', label: { ko: '정책', en: 'Policy' } },
-    ],
-    lists: [
-      { id: 'daily', name: { ko: '데일리', en: 'Daily' } },
-      { id: 'weekly', name: { ko: '위클리', en: 'Weekly' } },
-    ],
-    unsubscribeMailto: 'unsubscribe@gazette.example',
-  });
-  return resolveConfig(file, process.cwd(), {
-    GAZETTE_SECRET: SECRET,
-    GAZETTE_PUBLIC_URL: publicUrl,
-    ...extra,
-  });
+/** The web tests' config: two lists, two categories; `publicUrl` and `extra` are the environment. */
+export function webConfig(publicUrl: string, extra: Record<string, string> = {}): Config {
+  return testConfig(
+    { ...TWO_LISTS, unsubscribeMailto: 'unsubscribe@gazette.example' },
+    { rootDir: process.cwd(), env: { GAZETTE_SECRET: SECRET, GAZETTE_PUBLIC_URL: publicUrl, ...extra } },
+  );
 }
 
 /** A real HTTP server on port 0 over a real store and a real SMTP sink. */
@@ -82,7 +68,7 @@ export async function startWebHarness(
     server.listening ? resolve() : server.once('listening', () => resolve()),
   );
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const base0 = testConfig(base, { SMTP_URL: sink.url });
+  const base0 = webConfig(base, { SMTP_URL: sink.url });
   const config = { ...base0, web: { ...base0.web, trustProxy: options.trustProxy ?? [] } };
   const mailer = options.mailer?.(sink) ?? createSmtpMailer({ url: sink.url, pool: 1 });
   const logged: string[] = [];

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.ts';
 import { GazetteError } from '../../errors.ts';
+import type { DnsResolver } from '../../inbound/authenticate-message.ts';
 import { createSmtpReceiver } from '../../inbound/create-smtp-receiver.ts';
 import { inboundSettings } from '../../inbound/inbound-settings.ts';
 import { pollMailbox } from '../../inbound/poll-mailbox.ts';
 import { webhookPassword } from '../../inbound/webhook-password.ts';
-import { requireSecret } from '../../config/require-secret.ts';
+import { isStrongSecret, requireSecret } from '../../config/require-secret.ts';
 import type { PollSummary } from '../../inbound/poll-mailbox.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
@@ -25,6 +27,7 @@ interface InboundFlags {
   unrecognised?: boolean;
   webhookUrls?: boolean;
   holdReply?: string;
+  dnsRecords?: string;
 }
 
 /**
@@ -35,7 +38,9 @@ interface InboundFlags {
 export const registerInbound: RegisterCommand = (program, output) => {
   program
     .command('inbound')
-    .description('receive bounces and complaints: an SMTP receiver for inbound.domain, or an IMAP mailbox')
+    .description(
+      'receive bounces, complaints and requests by mail (subscribe@, unsubscribe@): an SMTP receiver for inbound.domain, or an IMAP mailbox',
+    )
     .option('--port <port>', 'SMTP port to listen on (0 picks a free one)', '2525')
     .option('--host <address>', 'address to listen on (0.0.0.0 to receive from the internet)', '127.0.0.1')
     .option('--imap <url>', 'read this mailbox instead: imaps://user:pass@host/INBOX (default: inbound.imap)')
@@ -47,15 +52,27 @@ export const registerInbound: RegisterCommand = (program, output) => {
     )
     // Tests hold the 250 after storing, to kill the process in between.
     .addOption(new Option('--hold-reply <ms>').hideHelp())
+    // Tests answer DKIM/SPF/DMARC look-ups from a JSON file ({"name:TXT": [["v=…"]]}): no network.
+    .addOption(new Option('--dns-records <file>').hideHelp())
     .action(async (flags: InboundFlags, command: Command) => {
       const config = await loadCliConfig(command);
       if (flags.webhookUrls === true) {
         printWebhookUrls(config, output);
         return;
       }
-      const opened = await openInbound(config, (message, error) =>
-        output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
-      );
+      const opened = await openInbound(config, {
+        log: (message, error) =>
+          output.err(`gazette inbound: ${message}${error === undefined ? '' : `: ${String(error)}`}\n`),
+        resolver: flags.dnsRecords === undefined ? undefined : recordsResolver(flags.dnsRecords),
+      });
+      if (
+        config.inbound.domain !== undefined &&
+        !isStrongSecret(config.secret) &&
+        flags.unrecognised !== true
+      )
+        output.err(
+          'gazette inbound: requests by mail (subscribe@, unsubscribe@) are recorded but not answered: set GAZETTE_SECRET (the value serve uses) to sign their links\n',
+        );
       try {
         if (flags.unrecognised === true) {
           await listUnrecognised(opened, output);
@@ -182,4 +199,14 @@ async function listUnrecognised(opened: OpenedInbound, output: Output) {
       `#${row.id}  ${when}  ${row.source}  from <${row.mail_from ?? '?'}>  ${row.size} bytes  ${row.note ?? ''}\n`,
     );
   }
+}
+
+/** A DNS resolver that answers only from a JSON file of records; anything else is not found. */
+function recordsResolver(file: string): DnsResolver {
+  const records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[][] | string[]>;
+  return async (name, rrtype) => {
+    const found = records[`${name.toLowerCase()}:${rrtype.toUpperCase()}`];
+    if (found !== undefined) return found;
+    throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+  };
 }

@@ -18,6 +18,7 @@ export const commands: CommandEntry[] = [
   { name: 'send', load: async () => (await import('./send.ts')).registerSend },
   { name: 'editions', load: async () => (await import('./editions.ts')).registerEditions },
   { name: 'schedule', load: async () => (await import('./schedule.ts')).registerSchedule },
+  { name: 'notices', load: async () => (await import('./notices.ts')).registerNotices },
   { name: 'demo', load: async () => (await import('./demo.ts')).registerDemo },
   { name: 'preview', load: async () => (await import('./preview.ts')).registerPreview },
   { name: 'serve', load: async () => (await import('./serve.ts')).registerServe },

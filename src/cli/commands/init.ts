@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { gazettePackageRoot } from '../../config/gazette-package-root.ts';
 import { GazetteError } from '../../errors.ts';
 import type { RegisterCommand } from '../command.ts';
 import { newsletterFiles } from '../init/newsletter-files.ts';
@@ -41,8 +41,9 @@ export const registerInit: RegisterCommand = (program, output, setExitCode) => {
           .map((f) => `  ${f}`)
           .join('\n')}\n\n`,
       );
+      const bin = path.join(packageRoot(), 'bin', 'gazette.js');
       output.out(
-        `Next:\n  cd ${dir}\n  npm install ${packageRoot()}\n  npx gazette check\n  npx gazette send   # writes .eml files to outbox/\n(see ${path.join(dir, 'README.md')})\n`,
+        `Next:\n  cd ${dir}\n  npm install ${packageRoot()}\n  npx gazette check\n  npx gazette send   # writes .eml files to outbox/\n(or, with no install: node ${bin} check; see ${path.join(dir, 'README.md')})\n`,
       );
       setExitCode(0);
     });
@@ -53,18 +54,7 @@ function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
 
-/**
- * This checkout's folder (where package.json says "name": "gazette"), for `npm install <path>`.
- * The CLI runs from a build under node_modules/.cache, so walk up from this file.
- */
+/** This checkout's folder, for `npm install <path>` and `node <path>/bin/gazette.js`. */
 function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 12; i++) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'bin', 'gazette.js')))
-      return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return '<path to your gazette checkout>';
+  return gazettePackageRoot() ?? '<path to your gazette checkout>';
 }

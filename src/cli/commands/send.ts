@@ -3,6 +3,7 @@ import { isMatch } from 'date-fns';
 import { assertPublicUrlForMail } from '../../config/assert-public-url-for-mail.ts';
 import type { RegisterCommand } from '../command.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { clockFrom, parseNow } from '../parse-now.ts';
 import { runSendJob } from '../send-job.ts';
 import { withStopSignals } from '../with-stop-signals.ts';
 
@@ -11,6 +12,7 @@ interface SendFlags {
   content?: string;
   list?: string[];
   dryRun?: boolean;
+  now?: number;
   workerName?: string;
 }
 
@@ -23,7 +25,15 @@ export const registerSend: RegisterCommand = (program, output, setExitCode) => {
     .option('--date <YYYY-MM-DD>', 'edition date (default: today in the config time zone)', parseDate)
     .option('--content <dir>', 'content folder (default: contentDir from the config)')
     .option('--list <id...>', 'only these lists')
-    .option('--dry-run', 'plan and render, print counts and sizes per segment, send nothing')
+    .option(
+      '--dry-run',
+      'plan and render, print counts and sizes per segment (and releases per hour), send nothing',
+    )
+    .option(
+      '--now <instant>',
+      "take this ISO instant as now: the edition date and which readers' hours (deliverAt) have come",
+      parseNow,
+    )
     .addOption(
       new Option(
         '--worker-name <name>',
@@ -45,8 +55,9 @@ export const registerSend: RegisterCommand = (program, output, setExitCode) => {
                 date: flags.date,
                 lists: flags.list,
                 dryRun: flags.dryRun,
-                workerName: flags.workerName,
                 signal,
+                now: clockFrom(flags.now),
+                workerName: flags.workerName,
               },
               output,
             ),

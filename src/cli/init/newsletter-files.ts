@@ -157,8 +157,12 @@ npm install ${gazettePath}   # links this folder to your Gazette checkout (node_
 \`\`\`
 
 Then \`npx gazette …\` (or \`npm run check\`, \`npm run send\` …) runs that checkout's CLI, and
-\`import { defineConfig } from 'gazette'\` in \`gazette.config.ts\` resolves. (\`npm link\` in the
-checkout, then \`npm link gazette\` here, does the same.)
+\`import { defineConfig } from 'gazette'\` in \`gazette.config.ts\` resolves for your editor too.
+(\`npm link\` in the checkout, then \`npm link gazette\` here, does the same.)
+
+With no install at all, run the checkout's CLI by its path from this folder:
+\`node ${gazettePath}/bin/gazette.js check\`. It reads \`gazette.config.ts\` the same way (the
+\`'gazette'\` import is the CLI's own package).
 
 ## Next commands
 

@@ -5,14 +5,19 @@ import { ChoiceFields } from './choice-fields.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Layout } from './layout.tsx';
 import { pageText } from './page-text.ts';
+import { TimeZoneField } from './time-zone-field.tsx';
 
 export interface PreferencesPageProps {
-  config: Pick<Config, 'name' | 'postalAddress' | 'categories' | 'lists'>;
+  config: Pick<Config, 'name' | 'postalAddress' | 'categories' | 'lists' | 'timeZone'>;
   token: string;
   email: string;
   active: boolean;
   values: ChoiceValues;
   errors: FieldErrors;
+  /** The reader's IANA zone as chosen, '' for the newsletter's default. */
+  timeZone: string;
+  /** The posted zone was not one Intl knows. */
+  timeZoneInvalid?: boolean;
   saved?: boolean;
 }
 
@@ -24,6 +29,8 @@ export function PreferencesPage({
   active,
   values,
   errors,
+  timeZone,
+  timeZoneInvalid,
   saved,
 }: PreferencesPageProps) {
   return (
@@ -44,6 +51,7 @@ export function PreferencesPage({
       <ErrorSummary errors={errors} />
       <form method="post" action={`/preferences/${token}`} noValidate>
         <ChoiceFields config={config} values={values} errors={errors} />
+        <TimeZoneField value={timeZone} defaultZone={config.timeZone} invalid={timeZoneInvalid} />
         <button type="submit">
           <Bi text={pageText.save} />
         </button>

@@ -34,6 +34,7 @@ export const confirmRoutes: RouteGroup = (app, context) => {
     const result = await context.store.confirm(parsed.uid, context.clientIp(c), context.now());
     if (result === undefined || result.subscriber.status !== 'active') return stale(c, context);
     const subscriber = result.subscriber;
+    // The welcome is also the consent's result notice (정보통신망법 §50⑦, notices.changeResults).
     if (result.changed)
       context.defer(`welcome mail to subscriber ${subscriber.id}`, () => sendWelcome(context, subscriber));
     return confirmed(c, context, subscriber);

@@ -1,3 +1,5 @@
+import { isGazetteError } from '../../errors.ts';
+import { parseTimeZone } from '../../subscribers/parse-time-zone.ts';
 import { parseChoices } from '../forms/parse-choices.ts';
 import { readFormBody } from '../forms/read-form-body.ts';
 import { pageText } from '../pages/page-text.ts';
@@ -35,6 +37,7 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
         active={subscriber.status === 'active'}
         values={values}
         errors={{}}
+        timeZone={subscriber.timeZone ?? ''}
       />,
     );
   });
@@ -53,7 +56,8 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
     const body = await readFormBody(c);
     if (body === undefined) return badForm(c, context);
     const { values, errors } = parseChoices(body, context.config);
-    const failed = Object.keys(errors).length > 0;
+    const zone = readTimeZone(body.timeZone);
+    const failed = Object.keys(errors).length > 0 || zone === 'invalid';
     const updated = failed
       ? subscriber
       : ((await context.store.updatePreferences(
@@ -64,6 +68,8 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
             categories: values.categories,
             lists: values.lists,
             adConsent: values.adConsent,
+            // Absent from the form (an old page): left as it is. Empty: the newsletter's default.
+            ...(zone === 'absent' ? {} : { timeZone: zone as string | null }),
           },
           context.now(),
         )) ?? subscriber);
@@ -76,9 +82,23 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
         active={updated.status === 'active'}
         values={values}
         errors={errors}
+        timeZone={zone === 'invalid' || zone === 'absent' ? (updated.timeZone ?? '') : (zone ?? '')}
+        timeZoneInvalid={zone === 'invalid'}
         saved={!failed}
       />,
       failed ? 422 : 200,
     );
   });
 };
+
+/** The posted zone: an IANA name, null for the default, `absent`, or `invalid` (shown as an error). */
+function readTimeZone(raw: unknown): string | null | 'absent' | 'invalid' {
+  if (raw === undefined) return 'absent';
+  if (typeof raw !== 'string') return 'invalid';
+  try {
+    return parseTimeZone(raw) ?? null;
+  } catch (error) {
+    if (isGazetteError(error)) return 'invalid';
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import { pageText } from '../pages/page-text.ts';
 import { renderPage } from '../pages/render-page.ts';
 import { UnsubscribePage } from '../pages/unsubscribe-page.tsx';
 import type { RouteGroup } from '../route-group.ts';
+import { sendChangeNotice } from '../../transactional/send-change-notice.ts';
 import { message, uidFromToken } from './respond.tsx';
 
 /**
@@ -32,7 +33,13 @@ export const unsubscribeRoutes: RouteGroup = (app, context) => {
     const body = (await readFormBody(c)) ?? {};
     const oneClick =
       formValues(body, 'List-Unsubscribe').includes('One-Click') && c.req.header('origin') === undefined;
-    await context.store.unsubscribe(parsed.uid, oneClick ? 'one-click' : 'web', context.now());
+    const via = oneClick ? 'one-click' : 'web';
+    const subscriber = await context.store.unsubscribe(parsed.uid, via, context.now());
+    // 정보통신망법 §50⑦: the result, once per change (a second POST finds the notice recorded).
+    if (subscriber?.status === 'unsubscribed')
+      context.defer(`result notice to subscriber ${subscriber.id}`, () =>
+        sendChangeNotice(context, subscriber, { kind: 'unsubscribed', via }),
+      );
     return message(c, context, {
       title: pageText.unsubscribedTitle,
       body: [pageText.unsubscribed],

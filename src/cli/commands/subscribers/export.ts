@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { GazetteError } from '../../../errors.ts';
+import { adConsentDate } from '../../../subscribers/ad-consent-date.ts';
 import type { Subscriber } from '../../../subscribers/subscriber.ts';
 import type { SubscriberStore } from '../../../subscribers/subscriber-store.ts';
 import type { SubscriberStatus } from '../../../subscribers/subscriber.ts';
@@ -7,7 +8,19 @@ import type { Output } from '../../output.ts';
 import { parseStatus } from './parse-choice-options.ts';
 import { withStore } from './with-store.ts';
 
-const COLUMNS = ['email', 'name', 'locale', 'categories', 'lists', 'status', 'created_at'];
+// ad_consent and consented_at carry the consent history to another tool and back (import reads them).
+const COLUMNS = [
+  'email',
+  'name',
+  'locale',
+  'categories',
+  'lists',
+  'status',
+  'created_at',
+  'ad_consent',
+  'consented_at',
+  'time_zone',
+];
 
 export function registerExport(group: Command, output: Output): void {
   group
@@ -34,6 +47,9 @@ export function registerExport(group: Command, output: Output): void {
               s.lists.join(';'),
               s.status,
               s.createdAt,
+              s.adConsent ? 'yes' : 'no',
+              adConsentDate(await store.consents(s.id)) ?? '',
+              s.timeZone ?? '',
             ];
             output.out(`${row.map(csvField).join(',')}\n`);
           }
@@ -52,6 +68,8 @@ export function registerExport(group: Command, output: Output): void {
             status: s.status,
             adConsent: s.adConsent,
             createdAt: s.createdAt,
+            consentedAt: adConsentDate(await store.consents(s.id)) ?? null,
+            timeZone: s.timeZone,
           };
           output.out(`${first ? '\n' : ',\n'}  ${JSON.stringify(record)}`);
           first = false;

@@ -26,10 +26,13 @@ export function registerImport(group: Command, output: Output, setExitCode: (cod
   group
     .command('import')
     .description(
-      'import subscribers from a CSV file (Excel or Google Sheets): columns email, name, language, topics, lists, in English or Korean (이메일, 이름, 언어, 관심사); "," ";" or tab; UTF-8, UTF-16 or CP949',
+      'import subscribers from a CSV file (Excel or Google Sheets): columns email, name, language, topics, lists, ad_consent, consented_at, in English or Korean (이메일, 이름, 언어, 관심사, 광고동의, 동의일); "," ";" or tab; UTF-8, UTF-16 or CP949',
     )
     .argument('<file>', 'CSV file')
-    .option('--confirmed', 'consent already given elsewhere: new subscribers start active, no mail is sent')
+    .option(
+      '--confirmed',
+      'consent already given elsewhere: new subscribers start active, no mail is sent (needed for ad_consent and consented_at)',
+    )
     .option('--list <id>', 'list new subscribers join (repeatable; default: the first list)', collect)
     .option('--map <field=column,…>', 'which column holds which field, e.g. --map email=메일주소,name=성명')
     .option('--encoding <name>', 'the file’s text encoding (default: detected), e.g. utf-8, cp949, utf-16le')
@@ -102,7 +105,7 @@ function describeFile(file: string, summary: ImportSummary, output: Output): voi
   if (summary.unused.length > 0) {
     output.err(
       `warning: ${summary.unused.length === 1 ? 'column' : 'columns'} ${summary.unused.map((c) => `"${c}"`).join(', ')} ${summary.unused.length === 1 ? 'is' : 'are'} not imported. ` +
-        'Gazette reads email, name, locale (language), categories (topics) and lists; say which column holds one with --map, e.g. --map locale=COLUMN.\n',
+        'Gazette reads email, name, locale (language), categories (topics), lists, ad_consent and consented_at; say which column holds one with --map, e.g. --map locale=COLUMN.\n',
     );
   }
   for (const problem of summary.problems)
