@@ -8,6 +8,7 @@ import { noticesMigration } from '../notices/migrations/0007-notices.ts';
 import type { NoticeTables } from '../notices/tables.ts';
 import { deliveriesMigration } from '../send/migrations/0002-deliveries.ts';
 import { deliveryNotBeforeMigration } from '../send/migrations/0006-delivery-not-before.ts';
+import { sentByMigration } from '../send/migrations/0008-sent-by.ts';
 import type { DeliveryTables } from '../send/tables.ts';
 import { subscribersMigration } from '../subscribers/migrations/0001-subscribers.ts';
 import { mailRequestsMigration } from '../subscribers/migrations/0005-mail-requests.ts';
@@ -35,5 +36,6 @@ export function gazetteMigrations(dialect: DialectName): Record<string, Migratio
     '0006-delivery-not-before': deliveryNotBeforeMigration(dialect),
     '0006-subscriber-time-zone': subscriberTimeZoneMigration(),
     '0007-notices': noticesMigration(dialect),
+    '0008-sent-by': sentByMigration(),
   };
 }

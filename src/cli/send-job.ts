@@ -17,6 +17,7 @@ import type { Release } from '../send/plan-send.ts';
 import type { ListConfig } from '../config/config-schema.ts';
 import { manageToken } from '../subscribers/tokens.ts';
 import { findLocaleMismatches } from '../subscribers/find-locale-mismatches.ts';
+import { workerShares } from '../inbound/worker-shares.ts';
 import { openRuntime } from './open-runtime.ts';
 import { plural } from './plural.ts';
 import type { Output } from './output.ts';
@@ -39,6 +40,8 @@ export interface SendJobOptions {
   now?: () => number;
   /** Only the lists with `deliverAt` (of `lists`, or all): the schedule's wakes at a reader's hour. */
   timedOnly?: boolean;
+  /** This worker's name in the ledger and the reports (`--worker-name`); default the host name. */
+  workerName?: string;
 }
 
 /** Exit codes: 0 all sent, 2 some deferred, failed or not sent yet (all recorded), 1 fatal or paused. */
@@ -143,6 +146,7 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
         releaseOnly,
         dryRun: options.dryRun,
         signal: options.signal,
+        workerName: options.workerName,
         onPlanned: (list, plan, open) => {
           reporter.planned(list, plan, open, options.dryRun === true);
           if (options.dryRun && !(options.json ?? !output.isTTY) && plan.releases !== undefined)
@@ -197,7 +201,13 @@ export async function runSendJob(config: Config, options: SendJobOptions, output
       output.out(`No items for ${date} in ${config.contentDir} (nor late ones): nothing to send.\n`);
       return SEND_EXIT.ok;
     }
-    reporter.summary(summary);
+    // Each worker's share of what it sent (other workers on the same database, and earlier runs).
+    const shares = summary.dryRun
+      ? []
+      : (await workerShares(runtime.database.db, { edition: date })).filter((share) =>
+          summary.lists.some((list) => list.listId === share.listId),
+        );
+    reporter.summary(summary, shares);
     return explain(summary, output, mailer.kind === 'outbox' ? mailer.destination : undefined);
   } finally {
     await mailer.close();

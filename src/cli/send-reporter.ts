@@ -1,4 +1,6 @@
 import type { ListConfig } from '../config/config-schema.ts';
+import type { WorkerShare } from '../inbound/worker-shares.ts';
+import { totalOf } from '../inbound/worker-shares.ts';
 import type { DeliveryEvent } from '../send/deliver.ts';
 import type { PlanResult } from '../send/plan-send.ts';
 import type { SendSummary } from '../send/run-send.ts';
@@ -9,7 +11,8 @@ import { plural } from './plural.ts';
 export interface SendReporter {
   planned(list: ListConfig, plan: PlanResult, open: number, dryRun: boolean): void;
   event(list: ListConfig, event: DeliveryEvent): void;
-  summary(summary: SendSummary): void;
+  /** `workers`: every run's share of the lists sent (this one's `owner` among them), if known. */
+  summary(summary: SendSummary, workers?: readonly WorkerShare[]): void;
 }
 
 const PROGRESS_EVERY_MS = 5_000;
@@ -93,19 +96,40 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
       }
       progress();
     },
-    summary(summary) {
+    summary(summary, workers = []) {
       if (!json && total > 0 && !summary.dryRun) {
         progress(true);
         output.out('\n');
       }
       // The process's peak memory: what an operator sizes a container or a cron host by.
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      // And the CPU it used (start-up, planning and rendering included), to size workers by.
+      const cpu = process.cpuUsage();
+      const cpuSeconds = Math.round((cpu.user + cpu.system) / 1000) / 1000;
+      const byList = [...new Set(workers.map((share) => share.listId))].map((listId) => {
+        const shares = workers.filter((share) => share.listId === listId);
+        const mine = shares.find((share) => share.owner === summary.owner);
+        return { listId, shares, mine, total: totalOf(shares) };
+      });
       if (json) {
         line({
           type: 'summary',
           ...summary,
           lists: summary.lists.map(({ plan: _plan, ...rest }) => rest),
           peakRssMb,
+          cpuSeconds,
+          workers: byList.map(({ listId, shares, total }) => ({
+            listId,
+            ...total,
+            firstSentAt: iso(total.firstSentAt),
+            lastSentAt: iso(total.lastSentAt),
+            shares: shares.map(({ edition: _edition, listId: _list, ...share }) => ({
+              ...share,
+              firstSentAt: iso(share.firstSentAt),
+              lastSentAt: iso(share.lastSentAt),
+              self: share.owner === summary.owner,
+            })),
+          })),
         });
         return;
       }
@@ -115,8 +139,19 @@ export function createSendReporter(output: Output, options: { json?: boolean } =
           (summary.pending > 0 ? `, ${summary.pending} not yet sent` : '') +
           (summary.claimed > 0 ? `, ${summary.claimed} claimed by another worker` : '') +
           ` in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
-          `(${summary.rate} msg/s, peak memory ${peakRssMb} MB)\n`,
+          `(${summary.rate} msg/s, peak memory ${peakRssMb} MB, CPU ${cpuSeconds.toFixed(1)} s)\n`,
       );
+      // Several workers on one database: this one's share, and all of them together so far.
+      for (const { listId, shares, mine, total } of byList) {
+        if (shares.length < 2) continue;
+        const share = mine === undefined ? 0 : mine.messages;
+        output.out(
+          `${listId}: this worker (${mine?.worker ?? summary.owner.split(':')[0]}) sent ${plural(share, 'message')} of ` +
+            `${total.messages.toLocaleString('en')} (${((share / Math.max(1, total.messages)) * 100).toFixed(1)} %` +
+            `${mine === undefined ? '' : `, ${mine.rate} msg/s`}); ${plural(total.workers, 'worker run')} so far: ` +
+            `${total.rate} msg/s from the first message to the last (gazette report lists them)\n`,
+        );
+      }
     },
   };
 }
@@ -136,6 +171,10 @@ function redact(text: string, email: string): string {
   if (email === '') return text;
   const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return text.replace(new RegExp(escaped, 'gi'), '(recipient)');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 function round(value: number): number {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DeliveryTables } from '../send/tables.ts';
 import type { InboundTables } from './tables.ts';
+import type { WorkerShare } from './worker-shares.ts';
+import { workerShares } from './worker-shares.ts';
 
 /** The consent columns the report reads (the subscriber store owns the table). */
 interface ConsentView {
@@ -26,6 +28,8 @@ export interface EditionReport {
   /** Shares of `sent` (0–1). */
   hardBounceRate: number;
   complaintRate: number;
+  /** Each worker's share of `sent` (one row per run of a worker), busiest first. */
+  workers: WorkerShare[];
   warnings: string[];
 }
 
@@ -93,6 +97,8 @@ export async function buildReport(
     else if (row.kind === 'auto-reply') report.autoReplies += n;
   }
   await addUnsubscribes(db, reportFor, reports);
+  for (const share of await workerShares(db, filter))
+    reportFor(share.edition, share.listId).workers.push(share);
   return [...reports.values()]
     .filter(
       (r) =>
@@ -162,6 +168,7 @@ function empty(edition: string, listId: string): EditionReport {
     unsubscribes: { web: 0, oneClick: 0, mail: 0, other: 0 },
     hardBounceRate: 0,
     complaintRate: 0,
+    workers: [],
     warnings: [],
   };
 }

@@ -139,6 +139,7 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
           response: result.response.slice(0, 1000),
           error_code: null,
           sent_at: now,
+          sent_by: owner,
           ...handedBack(now),
         }))
         .executeTakeFirst();

@@ -53,6 +53,8 @@ export interface SendOptions {
   throttleMs?: number;
   maxConnectionRounds?: number;
   pageSize?: number;
+  /** Who this run is in the ledger (`claimed_by`, `sent_by`): default the host name. */
+  workerName?: string;
   onPlanned?: (list: ListConfig, plan: PlanResult, open: number) => void;
   onEvent?: (list: ListConfig, event: DeliveryEvent) => void;
 }
@@ -115,6 +117,8 @@ export interface SendSummary {
   /** An error that would have hit every message stopped the send; nothing was marked failed. */
   fatal?: DeliverResult['fatal'];
   dryRun: boolean;
+  /** This run's owner tag (`worker:pid:run`), on the rows it claims and sends. */
+  owner: string;
 }
 
 /**
@@ -125,6 +129,8 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
   const started = performance.now();
   const { config, signal } = options;
   const lists = pickLists(config.lists, options.lists);
+  const runId = randomBytes(6).toString('hex');
+  const owner = ownerTag(runId, options.workerName);
   const summary: SendSummary = {
     date: options.date,
     hasEdition: false,
@@ -144,12 +150,12 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
     elapsedMs: 0,
     rate: 0,
     dryRun: options.dryRun === true,
+    owner,
   };
   const now = options.now ?? Date.now;
   // Everything is planned and rendered before the first message: a render error sends nothing.
   const { prepared, planned } = await prepareLists(deps, options, lists, summary, now);
   summary.notPlanned = lists.slice(planned).map((list) => list.id);
-  const runId = randomBytes(6).toString('hex');
   if (!options.dryRun) {
     // Newest first, so that a chain of missed days leaves each reader only their latest copy.
     for (const ready of [...prepared].reverse()) {
@@ -188,7 +194,7 @@ export async function runSend(deps: SendDeps, options: SendOptions): Promise<Sen
           list,
           date,
           runId,
-          owner: ownerTag(runId),
+          owner,
           concurrency: config.send.concurrency,
           ratePerSecond: config.send.ratePerSecond,
           maxAttempts: config.send.maxAttempts,

@@ -32,6 +32,8 @@ export interface DeliveryRow {
    */
   not_before: Generated<number | string>;
   claimed_by: string | null;
+  /** The owner tag of the run that sent it (`claimed_by` is cleared when a row is finished). */
+  sent_by: string | null;
   lease_until: number | string | null;
   message_id: string | null;
   /** The server's last reply (or the outbox file), kept for the operator. */

@@ -7,7 +7,9 @@ import { GazetteError } from '../../errors.ts';
 import { buildReport, percent } from '../../inbound/build-report.ts';
 import type { EditionReport } from '../../inbound/build-report.ts';
 import type { RegisterCommand } from '../command.ts';
+import { totalOf } from '../../inbound/worker-shares.ts';
 import { loadCliConfig } from '../load-cli-config.ts';
+import { plural } from '../plural.ts';
 
 interface ReportFlags {
   list?: string;
@@ -115,5 +117,46 @@ function table(reports: EditionReport[]): string {
   let text = line(head) + rows.map(line).join('');
   for (const r of reports)
     for (const warning of r.warnings) text += `warning: ${r.edition} ${r.listId}: ${warning}\n`;
+  for (const r of reports) text += workersTable(r);
   return text;
+}
+
+/**
+ * Who sent an edition: one row per run of a worker (`--worker-name`, or the host; its pid), its
+ * messages, share, first and last accepted message and rate, then all of them together.
+ */
+function workersTable(report: EditionReport): string {
+  if (report.workers.length === 0) return '';
+  const total = totalOf(report.workers);
+  const time = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const head = ['worker', 'pid', 'messages', 'share', 'first sent', 'last sent', 'msg/s'];
+  const rows = report.workers.map((w) => [
+    w.worker,
+    String(w.pid),
+    count(w.messages),
+    `${((w.messages / Math.max(1, total.messages)) * 100).toFixed(1)} %`,
+    time(w.firstSentAt),
+    time(w.lastSentAt),
+    w.rate.toFixed(1),
+  ]);
+  rows.push([
+    `all (${plural(total.workers, 'worker')})`,
+    '',
+    count(total.messages),
+    '100.0 %',
+    time(total.firstSentAt),
+    time(total.lastSentAt),
+    total.rate.toFixed(1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    `  ${cells
+      .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()}\n`;
+  return `\nsent by, ${report.edition} ${report.listId}:\n${line(head)}${rows.map(line).join('')}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
