@@ -19,7 +19,16 @@ export async function migrate<T>(database: Database<T>, migrations: Migrations):
           ?.schema
       : undefined;
   const migrator = new Migrator({ db: database.db, provider, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // Kysely's PostgreSQL introspection (does the migration table exist?) reads every schema's
+  // tables and calls has_schema_privilege() and pg_get_serial_sequence() on their names: when
+  // another schema of the same database is dropped meanwhile, that fails with invalid_schema_name
+  // (3F000) for a schema that is not ours. Nothing was migrated then; the next look succeeds.
+  for (let retry = 1; retry <= 10 && isOtherSchemaGone(outcome.error, migrationTableSchema); retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 20 * retry));
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new GazetteError(
@@ -29,4 +38,11 @@ export async function migrate<T>(database: Database<T>, migrations: Migrations):
       { cause: error },
     );
   }
+}
+
+/** PostgreSQL's invalid_schema_name for a schema other than ours (see the retry above). */
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  if (ours === undefined || typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && !message.includes(`"${ours}"`);
 }
