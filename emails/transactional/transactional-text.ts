@@ -2,7 +2,8 @@ import { josa } from 'es-hangul';
 import type { Language } from '../../src/locale.ts';
 
 /** A consent change a result notice reports (정보통신망법 §50⑦). */
-export type ChangeKind = 'subscribed' | 'unsubscribed' | 'left-list';
+export type ChangeKind =
+  'subscribed' | 'unsubscribed' | 'left-list' | 'ad-consent-given' | 'ad-consent-withdrawn';
 /** How the reader asked for it. */
 export type ChangeVia = 'web' | 'one-click' | 'mail';
 
@@ -38,13 +39,21 @@ export const transactionalText = {
         ? `${lists} 구독 신청(수신 동의)의 확인`
         : kind === 'left-list'
           ? `${lists} 목록의 수신 거부`
-          : '수신 거부(구독 취소) 요청',
+          : kind === 'ad-consent-given'
+            ? '광고성 정보 수신 동의'
+            : kind === 'ad-consent-withdrawn'
+              ? '광고성 정보 수신 동의의 철회'
+              : '수신 거부(구독 취소) 요청',
     noticeBody: (sender: string, when: string, change: string, via: ChangeVia) =>
       `${josa(sender, '은/는')} ${when}에 ${viaKo[via]} 받은 요청에 따라 ${josa(change, '을/를')} 처리했습니다.`,
     noticeAfter: (kind: ChangeKind) =>
       kind === 'subscribed'
         ? '원하지 않으시면 메일 아래의 구독 취소 링크로 언제든 수신을 거부할 수 있습니다.'
-        : '이 주소로는 더 이상 뉴스레터를 보내지 않습니다. 이 안내는 법(정보통신망법 제50조 제7항)에 따라 한 번 보냅니다.',
+        : kind === 'ad-consent-given'
+          ? '광고가 포함된 호도 보내 드립니다. 동의는 구독 설정 페이지에서 언제든 철회할 수 있습니다.'
+          : kind === 'ad-consent-withdrawn'
+            ? '뉴스레터는 계속 보내 드리며, 광고가 포함된 호는 보내지 않습니다.'
+            : '이 주소로는 더 이상 뉴스레터를 보내지 않습니다. 이 안내는 법(정보통신망법 제50조 제7항)에 따라 한 번 보냅니다.',
     noticeResubscribe: '다시 구독하려면:',
     linkSubject: (newsletter: string) => `${newsletter} 구독 취소 링크`,
     linkHeading: '구독 취소 링크',
@@ -83,13 +92,21 @@ export const transactionalText = {
         ? `your subscription to ${lists}`
         : kind === 'left-list'
           ? `your unsubscription from the ${lists} list`
-          : 'your unsubscription',
+          : kind === 'ad-consent-given'
+            ? 'your consent to advertising'
+            : kind === 'ad-consent-withdrawn'
+              ? 'the withdrawal of your consent to advertising'
+              : 'your unsubscription',
     noticeBody: (sender: string, when: string, change: string, via: ChangeVia) =>
       `${sender} processed ${change} on ${when}, as you asked ${viaEn[via]}.`,
     noticeAfter: (kind: ChangeKind) =>
       kind === 'subscribed'
         ? 'If you change your mind, the unsubscribe link at the foot of every mail stops it at once.'
-        : 'We send no more newsletters to this address. This notice is sent once, as Korean law (Network Act §50(7)) asks.',
+        : kind === 'ad-consent-given'
+          ? 'Editions with advertising now come to you too. You can withdraw this consent on the preferences page at any time.'
+          : kind === 'ad-consent-withdrawn'
+            ? 'The newsletter keeps coming; editions with advertising no longer do.'
+            : 'We send no more newsletters to this address. This notice is sent once, as Korean law (Network Act §50(7)) asks.',
     noticeResubscribe: 'To subscribe again:',
     linkSubject: (newsletter: string) => `${newsletter}: your unsubscribe link`,
     linkHeading: 'Your unsubscribe link',

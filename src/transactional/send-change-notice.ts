@@ -55,8 +55,9 @@ export async function sendChangeNotice(
       via: change.via,
       when: perLanguage((lang) => formatWhen(stamp, lang, config.timeZone)),
       lists: perLanguage((lang) => listNames(config, lists, lang)),
-      subscribeUrl: change.kind === 'subscribed' ? undefined : `${config.publicUrl}/subscribe`,
-      unsubscribeUrl: change.kind === 'subscribed' ? `${config.publicUrl}/unsubscribe/${token}` : undefined,
+      // Still subscribed: the way out; no longer: the way back in.
+      subscribeUrl: stillSubscribed(change.kind) ? undefined : `${config.publicUrl}/subscribe`,
+      unsubscribeUrl: stillSubscribed(change.kind) ? `${config.publicUrl}/unsubscribe/${token}` : undefined,
     });
     await deps.mailer.send({
       from: { name: config.from.name, address: config.from.email },
@@ -71,4 +72,8 @@ export async function sendChangeNotice(
     await deps.store.releaseNotice(key);
     throw error;
   }
+}
+
+function stillSubscribed(kind: ChangeNotice['kind']): boolean {
+  return kind === 'subscribed' || kind === 'ad-consent-given' || kind === 'ad-consent-withdrawn';
 }

@@ -1,5 +1,6 @@
 import { isGazetteError } from '../../errors.ts';
 import { parseTimeZone } from '../../subscribers/parse-time-zone.ts';
+import { sendChangeNotice } from '../../transactional/send-change-notice.ts';
 import { parseChoices } from '../forms/parse-choices.ts';
 import { readFormBody } from '../forms/read-form-body.ts';
 import { pageText } from '../pages/page-text.ts';
@@ -73,6 +74,15 @@ export const preferencesRoutes: RouteGroup = (app, context) => {
           },
           context.now(),
         )) ?? subscriber);
+    // 정보통신망법 §50⑦: giving or withdrawing the advertising consent is a change whose result the
+    // reader is told, once (saving the page again without a change sends nothing).
+    if (!failed && updated.status === 'active' && updated.adConsent !== subscriber.adConsent) {
+      const kind = updated.adConsent ? 'ad-consent-given' : 'ad-consent-withdrawn';
+      const at = context.now();
+      context.defer(`result notice to subscriber ${updated.id}`, () =>
+        sendChangeNotice(context, updated, { kind, via: 'web', at }),
+      );
+    }
     return renderPage(
       c,
       <PreferencesPage
