@@ -2,7 +2,7 @@ import type { Config } from '../config/config.ts';
 import { isStrongSecret } from '../config/require-secret.ts';
 import type { Database } from '../db/create-database.ts';
 import type { Tables } from './gazette-schema.ts';
-import { openGazetteDatabase } from './open-gazette-database.ts';
+import { openRuntime } from './open-runtime.ts';
 import type { DnsResolver } from '../inbound/authenticate-message.ts';
 import { createInboundPipeline } from '../inbound/create-inbound-pipeline.ts';
 import type { InboundPipeline } from '../inbound/create-inbound-pipeline.ts';
@@ -12,7 +12,6 @@ import { inboundSettings } from '../inbound/inbound-settings.ts';
 import { createMailer } from '../mail/create-mailer.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { createBounceActions } from '../subscribers/create-bounce-actions.ts';
-import { createKyselyStore } from '../subscribers/create-kysely-store.ts';
 import { createMailRequests } from '../transactional/create-mail-requests.ts';
 
 export interface OpenedInbound {
@@ -31,15 +30,15 @@ export interface OpenInboundOptions {
 }
 
 /**
- * The composition root of the receiving side: the database, migrated, and one pipeline over it.
+ * The composition root of the receiving side: the runtime's stores, and one pipeline over them.
  * Requests by mail (issue 14) are answered through the mailer when GAZETTE_SECRET can sign links.
  */
 export async function openInbound(config: Config, options: OpenInboundOptions = {}): Promise<OpenedInbound> {
-  const database = await openGazetteDatabase(config);
+  const runtime = await openRuntime(config);
+  const { database, store: subscribers } = runtime;
   const store = createInboundStore(database.db);
   const canSign = isStrongSecret(config.secret);
   const mailer = canSign ? (options.mailer ?? createMailer(config, 'transactional')) : undefined;
-  const subscribers = createKyselyStore(database.db, { secret: config.secret });
   const pipeline = createInboundPipeline({
     store,
     subscribers: createBounceActions(database.db, config.secret),
@@ -57,7 +56,7 @@ export async function openInbound(config: Config, options: OpenInboundOptions = 
     pipeline,
     async close() {
       if (options.mailer === undefined) await mailer?.close();
-      await database.close();
+      await runtime.close();
     },
   };
 }

@@ -1,7 +1,6 @@
 import { DEFAULT_DATABASE_URL } from '../../config/config.ts';
-import { openGazetteDatabase } from '../open-gazette-database.ts';
+import { openRuntime } from '../open-runtime.ts';
 import type { Locale } from '../../locale.ts';
-import { createKyselyStore } from '../../subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../subscribers/subscriber.ts';
 import type { RegisterCommand } from '../command.ts';
 import type { Output } from '../output.ts';
@@ -65,16 +64,16 @@ export const registerDemo: RegisterCommand = (program, output, setExitCode) => {
           `SMTP_URL is set, but the demo ignores it: it writes .eml files under ${config.outboxDir} and sends nothing.\n`,
         );
       }
-      const database = await openGazetteDatabase(config);
+      const runtime = await openRuntime(config);
       try {
-        const store = createKyselyStore(database.db);
+        const { store } = runtime;
         if ((await store.count()) === 0) {
           const lists = config.lists.map((list) => list.id);
           await store.importBatch(SAMPLE.map((row) => sampleSubscriber(row, lists, config.consentVersion)));
           output.out(`Imported ${SAMPLE.length} sample subscribers into ${config.databaseUrl}\n`);
         }
       } finally {
-        await database.close();
+        await runtime.close();
       }
       // The send job says "SMTP_URL is unset" when the mailer is the outbox; with SMTP_URL set
       // that contradicts the line above, and the line above is the true one.

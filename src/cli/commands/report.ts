@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { isMatch } from 'date-fns';
-import { openGazetteDatabase } from '../open-gazette-database.ts';
-import { createEditionStore } from '../../editions/edition-store.ts';
+import { openRuntime } from '../open-runtime.ts';
 import type { EditionStore } from '../../editions/edition-store.ts';
 import { GazetteError } from '../../errors.ts';
 import { buildReport, percent } from '../../inbound/build-report.ts';
@@ -39,16 +38,16 @@ export const registerReport: RegisterCommand = (program, output) => {
           { field: 'list' },
         );
       }
-      const database = await openGazetteDatabase(config);
+      const runtime = await openRuntime(config);
       try {
         const edition =
           flags.edition === undefined
             ? flags.date
-            : await editionDate(createEditionStore(database.db), config.lists, flags.list, flags.edition);
-        const reports = await buildReport(database.db, { listId: flags.list, edition });
+            : await editionDate(runtime.editions, config.lists, flags.list, flags.edition);
+        const reports = await buildReport(runtime.database.db, { listId: flags.list, edition });
         output.out(flags.json === true ? `${JSON.stringify(reports, null, 2)}\n` : table(reports));
       } finally {
-        await database.close();
+        await runtime.close();
       }
     });
 };
