@@ -1,5 +1,5 @@
 import { Migrator, sql } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely';
 import { GazetteError } from '../errors.ts';
 import type { Database, DialectName } from './create-database.ts';
 
@@ -22,9 +22,10 @@ export async function migrate<T>(database: Database<T>, migrations: Migrations):
   let outcome = await migrator.migrateToLatest();
   // Kysely's PostgreSQL introspection (does the migration table exist?) reads every schema's
   // tables and calls has_schema_privilege() and pg_get_serial_sequence() on their names: when
-  // another schema of the same database is dropped meanwhile, that fails with invalid_schema_name
-  // (3F000) for a schema that is not ours. Nothing was migrated then; the next look succeeds.
-  for (let retry = 1; retry <= 10 && isOtherSchemaGone(outcome.error, migrationTableSchema); retry++) {
+  // another schema, table or column of the same database is dropped meanwhile, that look fails
+  // (3F000 invalid_schema_name, 42P01 undefined_table, 42703 undefined_column) before any
+  // migration ran. Nothing was changed then, and the next look succeeds.
+  for (let retry = 1; retry <= 10 && isIntrospectionRace(outcome, migrationTableSchema); retry++) {
     await new Promise((resolve) => setTimeout(resolve, 20 * retry));
     outcome = await migrator.migrateToLatest();
   }
@@ -40,9 +41,12 @@ export async function migrate<T>(database: Database<T>, migrations: Migrations):
   }
 }
 
-/** PostgreSQL's invalid_schema_name for a schema other than ours (see the retry above). */
-function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
-  if (ours === undefined || typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '3F000' && typeof message === 'string' && !message.includes(`"${ours}"`);
+const VANISHED_OBJECT = new Set(['3F000', '42P01', '42703']);
+
+/** A failure of Kysely's look at the catalogue, on PostgreSQL, before any migration ran. */
+function isIntrospectionRace(outcome: MigrationResultSet, schema: string | undefined): boolean {
+  const { error, results } = outcome;
+  if (schema === undefined || typeof error !== 'object' || error === null) return false;
+  if (results !== undefined && results.some((r) => r.status !== 'NotExecuted')) return false;
+  return VANISHED_OBJECT.has(String((error as { code?: unknown }).code));
 }
