@@ -1,7 +1,8 @@
-import { Button, Heading, Link, Text } from 'react-email';
+import { Heading, Link, Text } from 'react-email';
 import type { Language } from '../../src/locale.ts';
 import { LangBlock } from '../components/lang-block.tsx';
 import { colors, darkClass } from '../components/theme.ts';
+import { ActionButton } from './action-button.tsx';
 import { TransactionalFrame } from './transactional-frame.tsx';
 import { transactionalText } from './transactional-text.ts';
 
@@ -59,24 +60,11 @@ export function ConfirmEmail({
           )}
         </LangBlock>
       ))}
-      <Button
+      <ActionButton
         href={confirmUrl}
-        style={{
-          backgroundColor: colors.link,
-          color: colors.card,
-          borderRadius: '6px',
-          fontSize: '17px',
-          padding: '12px 24px',
-          margin: '8px 0 20px',
-        }}
-      >
-        {languages.map((lang, i) => (
-          <LangBlock key={lang} lang={lang} as="span">
-            {i > 0 ? ' / ' : ''}
-            {transactionalText[lang].confirmButton}
-          </LangBlock>
-        ))}
-      </Button>
+        languages={languages}
+        label={(lang) => transactionalText[lang].confirmButton}
+      />
       <div className={darkClass.muted} style={{ fontSize: '14px', lineHeight: 1.5, color: colors.muted }}>
         {languages.map((lang) => (
           <LangBlock key={lang} lang={lang} style={{ marginBottom: '8px' }}>
