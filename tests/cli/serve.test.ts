@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,10 +95,23 @@ describe('gazette serve', () => {
       expect(out).toMatch(/^POST \/subscribe 200 \d+\.\dms$/m);
       expect(out).not.toContain('port-reader');
       expect(out).not.toContain(new URL(link ?? base ?? '').pathname.split('/')[2] ?? 'no token');
+      // As a browser leaves them: a preconnected socket that never sent a request, and a
+      // keep-alive one after its response. Neither may hold the shutdown open.
+      const { port } = new URL(base ?? '');
+      const sockets = [connect(Number(port), '127.0.0.1'), connect(Number(port), '127.0.0.1')];
+      for (const socket of sockets) socket.on('error', () => {});
+      await new Promise((resolve) => sockets[1]!.once('connect', resolve));
+      sockets[1]!.write(`GET /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
+      await new Promise((resolve) => sockets[1]!.once('data', resolve));
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    const stopped = await Promise.race([
+      exited,
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running after 30 s'), 30_000)),
+    ]);
+    if (stopped !== 0) child.kill('SIGKILL');
+    expect(stopped).toBe(0);
     expect(out).toMatch(/SIGTERM, closing/);
     // Starting the CLI compiles TypeScript on the fly: slow on a busy machine.
   }, 120_000);

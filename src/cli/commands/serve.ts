@@ -25,6 +25,9 @@ interface ServeOptions {
   trustProxy?: string;
 }
 
+/** How long requests in flight get to finish after SIGINT/SIGTERM before their sockets are closed. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** `gazette serve`: the subscribe/confirm/unsubscribe/preferences web app until SIGINT/SIGTERM. */
 export const registerServe: RegisterCommand = (program, output) => {
   program
@@ -95,7 +98,17 @@ export const registerServe: RegisterCommand = (program, output) => {
         const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
         config = { ...config, publicUrl: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` };
       }
-      const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, let requests in flight finish, then end what is left: a browser's keep-alive
+      // or preconnected socket (no request yet, so never "idle") would otherwise hold close() open
+      // until Node's header timeout, and a SIGTERM would not stop the server.
+      const closeServer = () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) {
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+          }
+        });
       let opened;
       try {
         opened = await openRuntime(config);
