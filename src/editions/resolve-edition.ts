@@ -37,8 +37,7 @@ export interface ResolveOptions {
 export async function resolveEdition(store: EditionStore, options: ResolveOptions): Promise<ResolvedEdition> {
   const { list, date } = options;
   const stored = await store.find(list.id, date);
-  if (stored !== undefined)
-    return { edition: editionOfRecord(stored, options.editionOptions), frozen: true, leftOut: [] };
+  if (stored !== undefined) return ofRecord(stored, options);
   let leftOut: LeftOutItem[] = [];
   const compose = ({ sent, since }: EditionHistory) => {
     const membership = selectEditionItems({
@@ -55,6 +54,12 @@ export async function resolveEdition(store: EditionStore, options: ResolveOption
     return membership;
   };
   const live = compose(await store.history(list.id));
+  if (live.items.length === 0) {
+    // Another worker may have frozen this date since the look above: its items are then in the
+    // history as sent, so none is left for the date. Its record is the edition, not an empty one.
+    const raced = await store.find(list.id, date);
+    if (raced !== undefined) return ofRecord(raced, options);
+  }
   if (!options.freeze || live.items.length === 0) {
     return {
       edition: withMarks(buildEdition(date, live.items, options.editionOptions), live.marks),
@@ -67,6 +72,10 @@ export async function resolveEdition(store: EditionStore, options: ResolveOption
     compose,
   );
   return { edition: editionOfRecord(edition, options.editionOptions), frozen: true, leftOut };
+}
+
+function ofRecord(stored: StoredEdition, options: ResolveOptions): ResolvedEdition {
+  return { edition: editionOfRecord(stored, options.editionOptions), frozen: true, leftOut: [] };
 }
 
 /** A stored record as an Edition: its items in sections of the configured categories. */

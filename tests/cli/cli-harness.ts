@@ -83,6 +83,8 @@ export interface GazetteChild {
   readonly records: Record<string, unknown>[];
   readonly stdout: string;
   readonly stderr: string;
+  /** How it ended (its exit code, or the signal that stopped it); undefined while it runs. */
+  readonly ended: string | undefined;
   /** Resolves once `ready(records)` holds; rejects on exit or timeout, with the output so far. */
   until(ready: (records: Record<string, unknown>[]) => boolean, timeoutMs: number): Promise<void>;
   /** The exit code and signal; rejects when the process is still running after timeoutMs. */
@@ -162,6 +164,9 @@ export function spawnGazette(
     },
     get stderr() {
       return stderr;
+    },
+    get ended() {
+      return exit === undefined ? undefined : String(exit.code ?? exit.signal);
     },
     until: (ready, timeoutMs) => wait(() => ready(records), timeoutMs, 'the expected log lines'),
     async exited(timeoutMs) {

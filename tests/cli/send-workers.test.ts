@@ -110,21 +110,30 @@ describe.each(DIALECTS)('three `gazette send` processes on one $name database', 
       children.push(send([], 'mail-a'), send(['--worker-name', 'mail-b']), send([]));
       const names = ['mail-a', 'mail-b', hostname()];
 
-      // Hold every answer until each worker holds rows (bounded: 60 s, then the test fails).
-      const holders = async () =>
-        (
-          await test!.database.db
-            .selectFrom('deliveries')
-            .select('claimed_by')
-            .distinct()
-            .where('status', '=', 'claimed')
-            .execute()
-        ).length;
-      const deadline = Date.now() + 60_000;
-      while ((await holders()) < 3) {
-        const exited = children.map((child) => child.stderr).find((err) => /Error|error/.test(err));
-        if (exited !== undefined) throw new Error(exited);
-        if (Date.now() > deadline) throw new Error('the three workers never all held rows');
+      // Hold every answer until each worker has claimed rows (bounded: 90 s, then the test fails
+      // with what each worker printed and where every row stands). Claims are counted as they are
+      // seen, so a worker whose first send was answered early still counts.
+      const claimants = new Set<string>();
+      const rows = () =>
+        test!.database.db
+          .selectFrom('deliveries')
+          .select(['status', 'claimed_by', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy(['status', 'claimed_by'])
+          .execute();
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        for (const row of await rows()) if (row.claimed_by !== null) claimants.add(row.claimed_by);
+        if (claimants.size >= 3) break;
+        const done = children.findIndex((child) => child.ended !== undefined);
+        const late = Date.now() > deadline;
+        if (done !== -1 || late) {
+          const why = late ? 'the three workers never all claimed rows' : `worker ${done} exited early`;
+          const outputs = children.map(
+            (child, i) =>
+              `--- worker ${i} (${child.ended ?? 'running'}) ---\n${child.stdout}\n${child.stderr}`,
+          );
+          throw new Error(`${why}; rows: ${JSON.stringify(await rows())}\n${outputs.join('\n')}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       sink.open();
