@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import sampleConfig from '../../gazette.config.ts';
 import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
+import { importConfigModule } from '../../src/config/import-config-module.ts';
 import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
@@ -253,6 +253,10 @@ async function withSendSettings(
 ): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-settings-'));
   try {
+    // The sample config as gazette reads it (a module whose default export is the config).
+    const sampleConfig = (await importConfigModule(path.join(ROOT, 'gazette.config.ts'))) as {
+      send?: Record<string, unknown>;
+    };
     const file = path.join(dir, 'gazette.config.json');
     const send = { ...sampleConfig.send, ...settings };
     writeFileSync(file, JSON.stringify({ ...sampleConfig, contentDir: path.join(ROOT, 'content'), send }));
