@@ -1,14 +1,14 @@
-import { createElement, Fragment } from 'react';
+import { createElement } from 'react';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { CompactItems, CompactLine } from '../../emails/components/compact-items.tsx';
+import { CompactItems } from '../../emails/components/compact-items.tsx';
 import { CompactedNotice } from '../../emails/components/contents-block.tsx';
-import { DigestItem } from '../../emails/digest-email.tsx';
 import type { DigestProps, FullItemView } from '../../emails/digest-props.ts';
+import type { DigestParts } from './digest-parts.ts';
 import { measureRegions } from './measure-regions.ts';
 import type { DigestSizes } from './plan-compaction.ts';
 
-// Items measured per React render when their sizes are not known from a full render.
+// Items rendered per React render when planning asks for one not rendered yet.
 const ITEM_BATCH = 8;
 
 export interface MeasureDigestInput {
@@ -21,26 +21,25 @@ export interface MeasureDigestInput {
   /** Item ids in the order they keep their full text (`Arrangement.ranked`). */
   ranked: readonly string[];
   /**
-   * Each item's markup bytes in full when a full render measured them already; else each is
-   * rendered alone, in batches, only as far as planning asks.
+   * The items' and headlines' markup: items known from a full render already, else rendered in
+   * batches only as far as planning asks, and kept for the final markup.
    */
-  knownItemBytes?: ReadonlyMap<string, number>;
+  parts: DigestParts;
 }
 
 /**
  * The measure step: what a digest is made of, in markup bytes, for `planCompaction`. Everything
- * that is not an item comes from the all-compacted digest; compacted headlines, their lists and
- * the contents' notice from renders of those parts alone; items from `knownItemBytes` or their
- * own renders. One way, whatever the renderer knew before.
+ * that is not an item comes from the all-compacted digest; compacted headlines from their own
+ * markup, their lists and the contents' notice from renders of those parts alone; items from
+ * their own markup. One way, whatever the renderer knew before.
  */
 export function measureDigest(input: MeasureDigestInput): DigestSizes {
-  const { compacted, ranked } = input;
+  const { compacted, ranked, parts } = input;
   const bilingual = compacted.languages.length > 1;
   const regions = measureRegions(input.compactedMarkup, 'markup');
-  const known = compactCosts(compacted, ranked);
+  const known = compactCosts(compacted, ranked, parts);
   const lines = ranked.reduce((sum, _, index) => sum + known.line(index), 0);
   const categories = new Set(known.categoryOf).size;
-  const itemBytes: number[] = [];
   const items = ranked.map((id) => input.full.get(id));
   return {
     ...known,
@@ -50,19 +49,11 @@ export function measureDigest(input: MeasureDigestInput): DigestSizes {
     itemSections: bilingual,
     title: titleBytes(input.compactedMarkup),
     item: (index) => {
-      const knownBytes = input.knownItemBytes?.get(ranked[index] ?? '');
-      if (knownBytes !== undefined) return knownBytes;
-      if (index >= itemBytes.length) {
-        const batch = items.slice(itemBytes.length, Math.max(index + 1, itemBytes.length + ITEM_BATCH));
-        itemBytes.push(
-          ...bytesOfEach(
-            batch.map((item) =>
-              item === undefined ? createElement(Fragment) : createElement(DigestItem, { item, bilingual }),
-            ),
-          ),
-        );
-      }
-      return itemBytes[index] ?? 0;
+      const item = items[index];
+      if (item === undefined) return 0;
+      // Planning asks in order and stops at the first that does not fit: the next few in one render.
+      const batch = parts.hasItem(item.id) ? [item] : items.slice(index, index + ITEM_BATCH);
+      return Buffer.byteLength(parts.itemMarkup(batch.filter((i) => i !== undefined))[0] ?? '');
     },
   };
 }
@@ -91,10 +82,11 @@ export function titleBytes(markup: string): number {
   return match === null ? 0 : Buffer.byteLength(match[1] ?? '');
 }
 
-/** What each item costs compacted, from renders of the compacted parts alone (all small). */
+/** What each item costs compacted: its headline's markup, and renders of the list and notice alone. */
 function compactCosts(
   compacted: DigestProps,
   ids: readonly string[],
+  parts: DigestParts,
 ): Pick<DigestSizes, 'line' | 'list' | 'notice' | 'categoryOf'> {
   const { languages } = compacted;
   const lines = new Map<string, number>();
@@ -105,7 +97,7 @@ function compactCosts(
       return item;
     }),
   );
-  const sizes = bytesOfEach(all.map((item) => createElement(CompactLine, { languages, item })));
+  const sizes = parts.lineMarkup(all).map((markup) => Buffer.byteLength(markup));
   all.forEach((item, index) => lines.set(item.id, sizes[index] ?? 0));
   // The notice differs only in its numbers (and "is" for one): one render per number of digits.
   const notices = new Map<string, number>();
@@ -134,17 +126,4 @@ function compactCosts(
 
 function bytesOf(element: ReactElement): number {
   return Buffer.byteLength(renderToStaticMarkup(element));
-}
-
-const SEPARATOR = '<gz-e></gz-e>';
-
-/** The bytes of each element, from one render (a render has a fixed cost worth sharing). */
-function bytesOfEach(elements: ReactElement[]): number[] {
-  if (elements.length === 0) return [];
-  const children = elements.flatMap((element, index) => [
-    createElement(Fragment, { key: `e${index}` }, element),
-    createElement('gz-e', { key: `s${index}` }),
-  ]);
-  const parts = renderToStaticMarkup(createElement(Fragment, null, ...children)).split(SEPARATOR);
-  return elements.map((_, index) => Buffer.byteLength(parts[index] ?? ''));
 }
