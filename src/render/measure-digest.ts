@@ -1,15 +1,17 @@
 import { createElement } from 'react';
-import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { CompactItems } from '../../emails/components/compact-items.tsx';
 import { CompactedNotice } from '../../emails/components/contents-block.tsx';
 import type { DigestProps, FullItemView } from '../../emails/digest-props.ts';
 import type { DigestParts } from './digest-parts.ts';
 import { measureRegions } from './measure-regions.ts';
+import { renderEach } from './render-each.ts';
 import type { DigestSizes } from './plan-compaction.ts';
 
-// Items rendered per React render when planning asks for one not rendered yet.
+// Items rendered per React render when planning asks for one not rendered yet, before it knows
+// what an item costs; then as many as it expects to ask for, at most 1 + MAX_AHEAD.
 const ITEM_BATCH = 8;
+const MAX_AHEAD = 63;
 
 export interface MeasureDigestInput {
   /** The digest with every item compacted (small: headlines only). */
@@ -48,11 +50,15 @@ export function measureDigest(input: MeasureDigestInput): DigestSizes {
     sections: regions.sections.map((section) => section.kind),
     itemSections: bilingual,
     title: titleBytes(input.compactedMarkup),
-    item: (index) => {
+    item: (index, ahead = ITEM_BATCH - 1) => {
       const item = items[index];
       if (item === undefined) return 0;
-      // Planning asks in order and stops at the first that does not fit: the next few in one render.
-      const batch = parts.hasItem(item.id) ? [item] : items.slice(index, index + ITEM_BATCH);
+      // Planning asks in order and stops at the first that does not fit: render this one with as
+      // many of the next as it expects to ask for, in one render.
+      const next = Number.isFinite(ahead)
+        ? Math.max(0, Math.min(Math.floor(ahead), MAX_AHEAD))
+        : ITEM_BATCH - 1;
+      const batch = parts.hasItem(item.id) ? [item] : items.slice(index, index + 1 + next);
       return Buffer.byteLength(parts.itemMarkup(batch.filter((i) => i !== undefined))[0] ?? '');
     },
   };
@@ -99,31 +105,34 @@ function compactCosts(
   );
   const sizes = parts.lineMarkup(all).map((markup) => Buffer.byteLength(markup));
   all.forEach((item, index) => lines.set(item.id, sizes[index] ?? 0));
-  // The notice differs only in its numbers (and "is" for one): one render per number of digits.
-  const notices = new Map<string, number>();
+  // The notice differs only in its numbers (and "is" for one): its bytes per number of digits,
+  // those planning will ask for rendered with the list in one render.
+  const digitsOf = (shown: number) => (shown === 1 ? 'one' : String(String(shown).length));
+  const noticeOf = (shown: number) =>
+    createElement(CompactedNotice, {
+      languages,
+      shown,
+      total: ids.length,
+      fullEditionUrl: compacted.fullEditionUrl,
+    });
+  const probes = [0, 1, 10].filter((shown) => shown < Math.max(1, ids.length));
+  const [list = 0, ...probed] = renderEach(
+    [createElement(CompactItems, { languages, items: [] }), ...probes.map(noticeOf)],
+    'compacted headlines',
+  ).map((markup) => Buffer.byteLength(markup));
+  const notices = new Map(probes.map((shown, index) => [digitsOf(shown), probed[index] ?? 0]));
   return {
     line: (index) => lines.get(ids[index] ?? '') ?? 0,
-    list: bytesOf(createElement(CompactItems, { languages, items: [] })),
+    list,
     notice: (shown) => {
-      const digits = shown === 1 ? 'one' : String(String(shown).length);
+      const digits = digitsOf(shown);
       let bytes = notices.get(digits);
       if (bytes === undefined) {
-        bytes = bytesOf(
-          createElement(CompactedNotice, {
-            languages,
-            shown,
-            total: ids.length,
-            fullEditionUrl: compacted.fullEditionUrl,
-          }),
-        );
+        bytes = Buffer.byteLength(renderToStaticMarkup(noticeOf(shown)));
         notices.set(digits, bytes);
       }
       return bytes;
     },
     categoryOf: ids.map((id) => categoryOf.get(id) ?? -1),
   };
-}
-
-function bytesOf(element: ReactElement): number {
-  return Buffer.byteLength(renderToStaticMarkup(element));
 }
