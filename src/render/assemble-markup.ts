@@ -24,8 +24,15 @@ export function assembleMarkup(
 ): string {
   const frame = renderMarkup(createElement(DigestEmail, { ...view, markers, slots: true }), template);
   const { sections } = view;
-  const items = sections.map((section) => parts.itemMarkup(section.items));
-  const lines = sections.map((section) => parts.lineMarkup(section.compacted));
+  // Those not rendered yet in one render each for items and headlines, then back per section.
+  const items = perSection(
+    sections.map((section) => section.items.length),
+    parts.itemMarkup(sections.flatMap((section) => section.items)),
+  );
+  const lines = perSection(
+    sections.map((section) => section.compacted.length),
+    parts.lineMarkup(sections.flatMap((section) => section.compacted)),
+  );
   const expected = sections.reduce(
     (sum, section) => sum + section.items.length + section.compacted.length,
     0,
@@ -39,6 +46,11 @@ export function assembleMarkup(
   });
   if (filled !== expected) throw slotError(template, `${filled} of ${expected}`);
   return markup;
+}
+
+function perSection(counts: readonly number[], markup: readonly string[]): string[][] {
+  let start = 0;
+  return counts.map((count) => markup.slice(start, (start += count)));
 }
 
 function slotError(template: string, slot: string): GazetteError {

@@ -118,3 +118,29 @@ describe('renderDigest: the email stays byte for byte what the template writes',
     60_000,
   );
 });
+
+describe('renderDigest: content that spells a slot or a marker stays text', () => {
+  const slots = '<gz-i s="0" n="0"></gz-i><gz-l s="0" n="0"></gz-l><gz-e></gz-e><!--gz:item-->';
+  const forging = (index: number) =>
+    makeStory(index, {
+      title: { ko: `제목 ${slots}`, en: `Title ${slots}` },
+      summary: { ko: `요약 ${slots}`, en: `Summary ${slots}` },
+      keyPoints: { ko: [slots], en: [slots] },
+      source: { name: slots },
+    });
+
+  it.each(['bilingual', 'ko', 'en'] as const)('%s, full and compacted', async (locale) => {
+    const edition = () =>
+      makeEdition(
+        30,
+        tiny,
+        Array.from({ length: 30 }, (_, i) => forging(i + 1)),
+      );
+    const options: RenderDigestOptions = { config: tiny, list, locale };
+    const rendered = await renderDigest(edition(), options);
+    expect(rendered.compactedItemIds.length).toBeGreaterThan(0);
+    expect(rendered.html).not.toMatch(/<gz-|<!--gz:/);
+    expect(rendered.html).toContain('&lt;gz-i s=&quot;0&quot; n=&quot;0&quot;&gt;');
+    expect(rendered.html).toBe((await reference(edition(), options, rendered)).html);
+  });
+});
