@@ -8,14 +8,18 @@ import type { FooterLink } from './components/email-footer.tsx';
 import { EmailShell } from './components/email-shell.tsx';
 import { ItemBlock, ItemSection } from './components/item-block.tsx';
 import { Masthead } from './components/masthead.tsx';
-import { MeasureMarker } from './components/measure-marker.tsx';
+import { MeasureMarker, PartSlot } from './components/measure-marker.tsx';
 import { BackToTop, SectionHeading } from './components/section-heading.tsx';
 import { colors, darkClass, fontFor } from './components/theme.ts';
 import { uiText } from './components/ui-text.ts';
 import type { DigestProps, FullItemView, ItemColumn } from './digest-props.ts';
 
-/** The digest's props, plus whether to emit the markers the renderer measures the budget by. */
-export type DigestEmailProps = DigestProps & { markers?: boolean };
+/**
+ * The digest's props, plus whether to emit the markers the renderer measures the budget by, and
+ * whether to write a slot (`PartSlot`) for each full item and compacted headline instead, for the
+ * renderer to fill with their markup rendered once (src/render/assemble-markup.ts).
+ */
+export type DigestEmailProps = DigestProps & { markers?: boolean; slots?: boolean };
 
 /**
  * The daily digest: masthead and contents, category sections of items (full or compacted),
@@ -28,7 +32,14 @@ export type DigestEmailProps = DigestProps & { markers?: boolean };
 export function DigestEmail(props: DigestEmailProps) {
   const { languages, sections } = props;
   const mark = props.markers === true;
+  const slots = props.slots === true;
   const bilingual = languages.length > 1;
+  const itemOf = (item: FullItemView, section: number, index: number) =>
+    slots ? (
+      <PartSlot part="item" section={section} index={index} />
+    ) : (
+      <DigestItem item={item} bilingual={bilingual} />
+    );
   // What ends a section: its compacted headlines, if any, and the way back to the contents.
   const compactedOf = (index: number) => {
     const section = sections[index];
@@ -41,6 +52,7 @@ export function DigestEmail(props: DigestEmailProps) {
             items={section.compacted}
             omitted={section.omitted}
             fullEditionUrl={props.fullEditionUrl}
+            slotSection={slots ? index : undefined}
           />
         )}
         <BackToTop languages={languages} />
@@ -91,10 +103,10 @@ export function DigestEmail(props: DigestEmailProps) {
                 </MjmlSection>
               </>
             )}
-            {section.items.map((item) => (
+            {section.items.map((item, itemIndex) => (
               <Fragment key={item.id}>
                 {mark ? <MeasureMarker kind="item" /> : null}
-                <DigestItem item={item} bilingual />
+                {itemOf(item, index, itemIndex)}
               </Fragment>
             ))}
           </Fragment>
@@ -105,10 +117,10 @@ export function DigestEmail(props: DigestEmailProps) {
               <MjmlColumn>
                 <MjmlText>
                   <SectionHeading section={section} />
-                  {section.items.map((item) => (
+                  {section.items.map((item, itemIndex) => (
                     <Fragment key={item.id}>
                       {mark ? <MeasureMarker kind="item" inline /> : null}
-                      <DigestItem item={item} bilingual={false} />
+                      {itemOf(item, index, itemIndex)}
                       {mark ? <MeasureMarker kind="end" inline /> : null}
                     </Fragment>
                   ))}

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import type { Language } from '../../src/locale.ts';
 import type { CompactItemView } from '../digest-props.ts';
 import { JoinedText } from './joined-text.tsx';
+import { PartSlot } from './measure-marker.tsx';
 import { colors, darkClass } from './theme.ts';
 import { uiText } from './ui-text.ts';
 
@@ -11,6 +12,8 @@ export interface CompactItemsProps {
   /** Items left out even as headlines (a day too big for its budget), linked as a whole. */
   omitted?: number;
   fullEditionUrl?: string;
+  /** Write a slot for each headline instead (`PartSlot`), for this section index. */
+  slotSection?: number;
 }
 
 /**
@@ -21,7 +24,13 @@ export interface CompactItemsProps {
  * costs little more than its words and its link. Always rendered inside a text block;
  * `renderDigest` adds the bytes of its lines to plan the budget, so this is its whole markup.
  */
-export function CompactItems({ languages, items, omitted = 0, fullEditionUrl = '' }: CompactItemsProps) {
+export function CompactItems({
+  languages,
+  items,
+  omitted = 0,
+  fullEditionUrl = '',
+  slotSection,
+}: CompactItemsProps) {
   return (
     <>
       <p
@@ -44,9 +53,13 @@ export function CompactItems({ languages, items, omitted = 0, fullEditionUrl = '
           // Indented by margin: Outlook ignores a list's padding.
           style={{ margin: '0 0 16px 20px', padding: 0, wordBreak: 'keep-all', overflowWrap: 'anywhere' }}
         >
-          {items.map((item) => (
-            <CompactLine key={item.id} languages={languages} item={item} />
-          ))}
+          {items.map((item, index) =>
+            slotSection === undefined ? (
+              <CompactLine key={item.id} languages={languages} item={item} />
+            ) : (
+              <PartSlot key={item.id} part="line" section={slotSection} index={index} />
+            ),
+          )}
         </ul>
       )}
       {omitted > 0 ? <MoreInWebEdition languages={languages} count={omitted} url={fullEditionUrl} /> : null}

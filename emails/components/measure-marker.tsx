@@ -14,12 +14,31 @@ export function MeasureMarker({ kind, inline = false }: { kind: MarkerKind; inli
   return <MjmlRaw dangerouslySetInnerHTML={{ __html: `<!--gz:${kind}-->` }} />;
 }
 
+/**
+ * Where a full item (`item`) or a compacted headline (`line`) goes when the renderer assembles
+ * the digest from parts it rendered once (src/render/assemble-markup.ts): its section's index and
+ * its index there, numbers only, so content cannot forge a slot.
+ */
+export function PartSlot({
+  part,
+  section,
+  index,
+}: {
+  part: 'item' | 'line';
+  section: number;
+  index: number;
+}) {
+  return part === 'item' ? <gz-i s={section} n={index} /> : <gz-l s={section} n={index} />;
+}
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- JSX intrinsic elements are declared in this namespace
   namespace JSX {
     interface IntrinsicElements {
       'gz-s': Record<string, never>;
       'gz-e': Record<string, never>;
+      'gz-i': { s: number; n: number };
+      'gz-l': { s: number; n: number };
     }
   }
 }

@@ -11,13 +11,14 @@ const { measure, printTable } = await import('./measure.ts');
 
 /**
  * Medians of `a` and `b` timed in alternation (after one warm-up each), so load from other work
- * on the shared machine weighs on both alike.
+ * on the shared machine weighs on both alike; 40 runs, so a median holds under that load. `paired`:
+ * the median of each run's a / b, the two timed back to back under the same load.
  */
 async function interleaved(
   a: () => unknown,
   b: () => unknown,
-  runs = 15,
-): Promise<{ median: [number, number]; min: [number, number] }> {
+  runs = 40,
+): Promise<{ median: [number, number]; min: [number, number]; paired: number }> {
   await a();
   await b();
   const times: [number[], number[]] = [[], []];
@@ -29,7 +30,9 @@ async function interleaved(
     }
   }
   const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)] ?? 0;
+  const paired = median(times[0].map((time, i) => time / (times[1][i] ?? time)));
   return {
+    paired,
     median: [median(times[0]), median(times[1])],
     min: [Math.min(...times[0]), Math.min(...times[1])],
   };
@@ -69,6 +72,8 @@ for (const [locale, count] of [
     ratio: (timing.median[0] / timing.median[1]).toFixed(2),
     // The fastest runs are the least disturbed by other work on a shared machine.
     'ratio of fastest runs': (timing.min[0] / timing.min[1]).toFixed(2),
+    // Each renderDigest against the compile right after it: load that comes and goes cancels out.
+    'ratio, paired runs': timing.paired.toFixed(2),
     'HTML KB': (rendered.htmlBytes / 1024).toFixed(1),
     'bytes per full item': Math.round(rendered.htmlBytes / Math.max(1, full)),
   });

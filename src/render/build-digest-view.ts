@@ -16,7 +16,7 @@ import type {
   SectionView,
 } from '../../emails/digest-props.ts';
 import { arrangeEdition, hasOwnText } from './arrange-edition.ts';
-import type { ArrangedSection, Arrangement } from './arrange-edition.ts';
+import type { Arrangement } from './arrange-edition.ts';
 import { formatEditionDate } from './format-edition-date.ts';
 import { formatSubject } from './format-subject.ts';
 import { itemAnchor, links } from './links.ts';
@@ -40,9 +40,22 @@ const PREHEADER_MAX = 150;
 
 /** Everything the template and the plain-text part show, picked per language and linked. */
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestProps {
+  return digestViews(edition, options)(options.compact, options.omit);
+}
+
+/** The views of one edition for one list and locale, by what is compacted and omitted. */
+export type DigestViews = (compact?: ReadonlySet<string>, omit?: ReadonlySet<string>) => DigestProps;
+
+/**
+ * `buildDigestView` for several compactions of one edition (a render tries a few): what does not
+ * depend on the compaction (each item's full and compacted view, subject, preheader, dates,
+ * links) is built once and shared by the views, which are otherwise the same.
+ */
+export function digestViews(
+  edition: Edition,
+  options: Omit<DigestViewOptions, 'compact' | 'omit'>,
+): DigestViews {
   const { config, list, locale, mode } = options;
-  const compact = options.compact ?? new Set<string>();
-  const omit = options.omit ?? new Set<string>();
   const languages = languagesOf(locale);
   const htmlLang: Language = languages[0] ?? 'ko';
   const arrangement = options.arrangement ?? arrangeEdition(edition, { config, list, locale });
@@ -51,7 +64,19 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     edition.listId !== undefined && edition.listId !== config.lists[0]?.id ? edition.listId : undefined;
   const fullEditionUrl = links.archive(config.publicUrl, edition.date, locale, archiveList);
   const marksOf = (item: Item) => itemMarks(item, markOf(edition, item.id), languages);
-  const view = (section: ArrangedSection): SectionView => {
+  const fullViews = new Map<string, FullItemView>();
+  const compactViews = new Map<string, CompactItemView>();
+  const fullView = (item: Item) => cached(fullViews, item.id, () => fullItem(item, languages, marksOf(item)));
+  const compactView = (item: Item) =>
+    cached(compactViews, item.id, () =>
+      compactItem(
+        item,
+        languages,
+        links.archiveItem(config.publicUrl, edition.date, locale, item.id, archiveList),
+        marksOf(item),
+      ),
+    );
+  const fixedSections = arrangement.sections.map((section) => {
     const first = section.items[0];
     return {
       kind: section.kind,
@@ -61,28 +86,13 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
       label: perLanguage(section.label, languages),
       firstHeadline: first === undefined ? undefined : shortened(pickText(first.title, htmlLang)),
       count: section.items.length,
-      items: section.items
-        .filter((item) => !compact.has(item.id))
-        .map((item) => fullItem(item, languages, marksOf(item))),
-      compacted: section.items
-        .filter((item) => compact.has(item.id) && !omit.has(item.id))
-        .map((item) =>
-          compactItem(
-            item,
-            languages,
-            links.archiveItem(config.publicUrl, edition.date, locale, item.id, archiveList),
-            marksOf(item),
-          ),
-        ),
-      omitted: section.items.filter((item) => omit.has(item.id)).length,
     };
-  };
-  const sections = arrangement.sections.map(view);
+  });
   const shown = arrangement.sections.flatMap((section) => section.items);
   const byRank = new Map(arrangement.ranked.map((id, index) => [id, index]));
   const ranked = [...shown].sort((a, b) => (byRank.get(a.id) ?? 0) - (byRank.get(b.id) ?? 0));
   const other: Language = htmlLang === 'ko' ? 'en' : 'ko';
-  return {
+  const fixed = {
     mode,
     locale,
     languages,
@@ -97,9 +107,9 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
         ? []
         : languages.map((lang) => ({ lang, text: uiText[lang].editionNumber(edition.number as number) })),
     greeting: mode === 'email' ? languages.map((lang) => ({ lang, text: PLACEHOLDERS.greeting[lang] })) : [],
-    sections,
+  };
+  const after = {
     totalCount: shown.length,
-    compactedCount: shown.filter((item) => compact.has(item.id)).length,
     fullEditionUrl,
     ...(arrangement.omitted.length > 0
       ? {
@@ -120,6 +130,29 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     senderName: config.from.name ?? config.name[htmlLang],
     contactEmail: config.replyTo ?? config.from.email,
   };
+  return (compact = new Set<string>(), omit = new Set<string>()) => {
+    const sections = arrangement.sections.map((section, index): SectionView => ({
+      ...(fixedSections[index] as Omit<SectionView, 'items' | 'compacted' | 'omitted'>),
+      items: section.items.filter((item) => !compact.has(item.id)).map(fullView),
+      compacted: section.items.filter((item) => compact.has(item.id) && !omit.has(item.id)).map(compactView),
+      omitted: section.items.filter((item) => omit.has(item.id)).length,
+    }));
+    return {
+      ...fixed,
+      sections,
+      ...after,
+      compactedCount: shown.filter((item) => compact.has(item.id)).length,
+    };
+  };
+}
+
+function cached<T>(cache: Map<string, T>, id: string, make: () => T): T {
+  let value = cache.get(id);
+  if (value === undefined) {
+    value = make();
+    cache.set(id, value);
+  }
+  return value;
 }
 
 /**

@@ -1,15 +1,17 @@
-import { createElement, Fragment } from 'react';
-import type { ReactElement } from 'react';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { CompactItems, CompactLine } from '../../emails/components/compact-items.tsx';
+import { CompactItems } from '../../emails/components/compact-items.tsx';
 import { CompactedNotice } from '../../emails/components/contents-block.tsx';
-import { DigestItem } from '../../emails/digest-email.tsx';
 import type { DigestProps, FullItemView } from '../../emails/digest-props.ts';
+import type { DigestParts } from './digest-parts.ts';
 import { measureRegions } from './measure-regions.ts';
+import { renderEach } from './render-each.ts';
 import type { DigestSizes } from './plan-compaction.ts';
 
-// Items measured per React render when their sizes are not known from a full render.
+// Items rendered per React render when planning asks for one not rendered yet, before it knows
+// what an item costs; then as many as it expects to ask for, at most 1 + MAX_AHEAD.
 const ITEM_BATCH = 8;
+const MAX_AHEAD = 63;
 
 export interface MeasureDigestInput {
   /** The digest with every item compacted (small: headlines only). */
@@ -21,26 +23,25 @@ export interface MeasureDigestInput {
   /** Item ids in the order they keep their full text (`Arrangement.ranked`). */
   ranked: readonly string[];
   /**
-   * Each item's markup bytes in full when a full render measured them already; else each is
-   * rendered alone, in batches, only as far as planning asks.
+   * The items' and headlines' markup: items known from a full render already, else rendered in
+   * batches only as far as planning asks, and kept for the final markup.
    */
-  knownItemBytes?: ReadonlyMap<string, number>;
+  parts: DigestParts;
 }
 
 /**
  * The measure step: what a digest is made of, in markup bytes, for `planCompaction`. Everything
- * that is not an item comes from the all-compacted digest; compacted headlines, their lists and
- * the contents' notice from renders of those parts alone; items from `knownItemBytes` or their
- * own renders. One way, whatever the renderer knew before.
+ * that is not an item comes from the all-compacted digest; compacted headlines from their own
+ * markup, their lists and the contents' notice from renders of those parts alone; items from
+ * their own markup. One way, whatever the renderer knew before.
  */
 export function measureDigest(input: MeasureDigestInput): DigestSizes {
-  const { compacted, ranked } = input;
+  const { compacted, ranked, parts } = input;
   const bilingual = compacted.languages.length > 1;
   const regions = measureRegions(input.compactedMarkup, 'markup');
-  const known = compactCosts(compacted, ranked);
+  const known = compactCosts(compacted, ranked, parts);
   const lines = ranked.reduce((sum, _, index) => sum + known.line(index), 0);
   const categories = new Set(known.categoryOf).size;
-  const itemBytes: number[] = [];
   const items = ranked.map((id) => input.full.get(id));
   return {
     ...known,
@@ -49,20 +50,16 @@ export function measureDigest(input: MeasureDigestInput): DigestSizes {
     sections: regions.sections.map((section) => section.kind),
     itemSections: bilingual,
     title: titleBytes(input.compactedMarkup),
-    item: (index) => {
-      const knownBytes = input.knownItemBytes?.get(ranked[index] ?? '');
-      if (knownBytes !== undefined) return knownBytes;
-      if (index >= itemBytes.length) {
-        const batch = items.slice(itemBytes.length, Math.max(index + 1, itemBytes.length + ITEM_BATCH));
-        itemBytes.push(
-          ...bytesOfEach(
-            batch.map((item) =>
-              item === undefined ? createElement(Fragment) : createElement(DigestItem, { item, bilingual }),
-            ),
-          ),
-        );
-      }
-      return itemBytes[index] ?? 0;
+    item: (index, ahead = ITEM_BATCH - 1) => {
+      const item = items[index];
+      if (item === undefined) return 0;
+      // Planning asks in order and stops at the first that does not fit: render this one with as
+      // many of the next as it expects to ask for, in one render.
+      const next = Number.isFinite(ahead)
+        ? Math.max(0, Math.min(Math.floor(ahead), MAX_AHEAD))
+        : ITEM_BATCH - 1;
+      const batch = parts.hasItem(item.id) ? [item] : items.slice(index, index + 1 + next);
+      return Buffer.byteLength(parts.itemMarkup(batch.filter((i) => i !== undefined))[0] ?? '');
     },
   };
 }
@@ -91,10 +88,11 @@ export function titleBytes(markup: string): number {
   return match === null ? 0 : Buffer.byteLength(match[1] ?? '');
 }
 
-/** What each item costs compacted, from renders of the compacted parts alone (all small). */
+/** What each item costs compacted: its headline's markup, and renders of the list and notice alone. */
 function compactCosts(
   compacted: DigestProps,
   ids: readonly string[],
+  parts: DigestParts,
 ): Pick<DigestSizes, 'line' | 'list' | 'notice' | 'categoryOf'> {
   const { languages } = compacted;
   const lines = new Map<string, number>();
@@ -105,46 +103,36 @@ function compactCosts(
       return item;
     }),
   );
-  const sizes = bytesOfEach(all.map((item) => createElement(CompactLine, { languages, item })));
+  const sizes = parts.lineMarkup(all).map((markup) => Buffer.byteLength(markup));
   all.forEach((item, index) => lines.set(item.id, sizes[index] ?? 0));
-  // The notice differs only in its numbers (and "is" for one): one render per number of digits.
-  const notices = new Map<string, number>();
+  // The notice differs only in its numbers (and "is" for one): its bytes per number of digits,
+  // those planning will ask for rendered with the list in one render.
+  const digitsOf = (shown: number) => (shown === 1 ? 'one' : String(String(shown).length));
+  const noticeOf = (shown: number) =>
+    createElement(CompactedNotice, {
+      languages,
+      shown,
+      total: ids.length,
+      fullEditionUrl: compacted.fullEditionUrl,
+    });
+  const probes = [0, 1, 10].filter((shown) => shown < Math.max(1, ids.length));
+  const [list = 0, ...probed] = renderEach(
+    [createElement(CompactItems, { languages, items: [] }), ...probes.map(noticeOf)],
+    'compacted headlines',
+  ).map((markup) => Buffer.byteLength(markup));
+  const notices = new Map(probes.map((shown, index) => [digitsOf(shown), probed[index] ?? 0]));
   return {
     line: (index) => lines.get(ids[index] ?? '') ?? 0,
-    list: bytesOf(createElement(CompactItems, { languages, items: [] })),
+    list,
     notice: (shown) => {
-      const digits = shown === 1 ? 'one' : String(String(shown).length);
+      const digits = digitsOf(shown);
       let bytes = notices.get(digits);
       if (bytes === undefined) {
-        bytes = bytesOf(
-          createElement(CompactedNotice, {
-            languages,
-            shown,
-            total: ids.length,
-            fullEditionUrl: compacted.fullEditionUrl,
-          }),
-        );
+        bytes = Buffer.byteLength(renderToStaticMarkup(noticeOf(shown)));
         notices.set(digits, bytes);
       }
       return bytes;
     },
     categoryOf: ids.map((id) => categoryOf.get(id) ?? -1),
   };
-}
-
-function bytesOf(element: ReactElement): number {
-  return Buffer.byteLength(renderToStaticMarkup(element));
-}
-
-const SEPARATOR = '<gz-e></gz-e>';
-
-/** The bytes of each element, from one render (a render has a fixed cost worth sharing). */
-function bytesOfEach(elements: ReactElement[]): number[] {
-  if (elements.length === 0) return [];
-  const children = elements.flatMap((element, index) => [
-    createElement(Fragment, { key: `e${index}` }, element),
-    createElement('gz-e', { key: `s${index}` }),
-  ]);
-  const parts = renderToStaticMarkup(createElement(Fragment, null, ...children)).split(SEPARATOR);
-  return elements.map((_, index) => Buffer.byteLength(parts[index] ?? ''));
 }

@@ -34,13 +34,15 @@ export function measureRegions(text: string, form: 'markup' | 'html'): Regions {
   let kind: MarkerKind | undefined;
   const close = (end: number) => {
     const piece = text.slice(last, end);
-    let bytes = Buffer.byteLength(piece.replace(INLINE_MARKER, ''));
+    const inline = piece.includes('<gz-');
+    let bytes = Buffer.byteLength(inline ? piece.replace(INLINE_MARKER, '') : piece);
     if (form === 'html' && piece.startsWith(OPEN) && previous.endsWith(CLOSE)) bytes -= JOINED;
     total += bytes;
     if (kind !== undefined && kind !== 'end') {
       sections.push({ kind, bytes });
       if (kind === 'item') items.push(bytes);
-      for (const match of piece.matchAll(INLINE_ITEM)) items.push(Buffer.byteLength(match[1] ?? ''));
+      if (inline)
+        for (const match of piece.matchAll(INLINE_ITEM)) items.push(Buffer.byteLength(match[1] ?? ''));
     }
     previous = piece;
   };

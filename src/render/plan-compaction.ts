@@ -14,8 +14,11 @@ export interface DigestSizes {
   itemSections: boolean;
   /** The title's bytes (MJML writes it a second time). */
   title: number;
-  /** An item in full; asked in edition order, only as far as planning needs. */
-  item: (index: number) => number;
+  /**
+   * An item in full; asked in edition order, only as far as planning needs. `ahead`: how many
+   * more planning expects to ask for after this one (a hint, for measuring them in one go).
+   */
+  item: (index: number, ahead?: number) => number;
   /** An item's compacted headline. */
   line: (index: number) => number;
   /** A category's list of compacted headlines without its lines. */
@@ -64,11 +67,15 @@ export function planCompaction(
     lines +
     compactedIn.size * sizes.list +
     (full < sizes.count ? sizes.notice(full) : 0);
-  let best: CompactionPlan = { full: 0, bytes: predict(0) };
+  const start = predict(0);
+  let best: CompactionPlan = { full: 0, bytes: start };
   if (best.bytes > budget) return 'too-big';
   for (let full = 1; full <= sizes.count; full++) {
     const index = full - 1;
-    items += sizes.item(index);
+    // What the items so far added each tells how many more may fit (and the one that will not).
+    const growth = index === 0 ? 0 : (best.bytes - start) / index;
+    const ahead = growth > 0 ? Math.ceil((budget - best.bytes) / growth) : undefined;
+    items += sizes.item(index, ahead);
     lines -= sizes.line(index);
     const category = sizes.categoryOf[index] ?? -1;
     const left = (compactedIn.get(category) ?? 0) - 1;

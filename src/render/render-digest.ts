@@ -8,9 +8,12 @@ import type { Locale } from '../locale.ts';
 import { DigestEmail } from '../../emails/digest-email.tsx';
 import type { DigestProps, FullItemView } from '../../emails/digest-props.ts';
 import { arrangeEdition } from './arrange-edition.ts';
-import { buildDigestView } from './build-digest-view.ts';
+import { assembleMarkup } from './assemble-markup.ts';
+import { digestViews } from './build-digest-view.ts';
+import type { DigestViews } from './build-digest-view.ts';
 import { collapseWhitespace } from './collapse-whitespace.ts';
 import { compileMarkup } from './compile-markup.ts';
+import { DigestParts } from './digest-parts.ts';
 import { finalizeHtml } from './finalize-html.ts';
 import { measureDigest, titleBytes, wordBytes } from './measure-digest.ts';
 import { measureRegions } from './measure-regions.ts';
@@ -61,10 +64,12 @@ const sharedOverheads: OverheadCache = new Map<string, LearnedOverhead>();
  * how many items stay in full, predicted with the MJML overhead learned for this template) and
  * fit (compile; correct a wrong prediction; when even every headline is over, keep the headlines
  * that fit and link the rest). The first render of a template fingerprint compiles the full digest
- * with markers and learns the overhead (exact to the byte); later ones cost one markup render and
- * one compile on a day that fits. Rejects with RENDER_FAILED/RENDER_MJML on template or MJML
- * errors, and RENDER_BUDGET only when the parts that are not items (masthead, footer) alone are
- * over the budget.
+ * with markers and learns the overhead (exact to the byte); later ones cost one compile on a day
+ * that fits. React renders each item and each compacted headline once per render (`DigestParts`);
+ * every markup measured or compiled is the template's frame with those parts put in its slots
+ * (`assembleMarkup`), the same string as rendering the view in one piece. Rejects with
+ * RENDER_FAILED/RENDER_MJML on template or MJML errors, and RENDER_BUDGET only when the parts
+ * that are not items (masthead, footer) alone are over the budget.
  */
 export async function renderDigest(edition: Edition, options: RenderDigestOptions): Promise<RenderedEmail> {
   const fit = new DigestFit(edition, options);
@@ -88,7 +93,7 @@ export function digestElement(view: DigestProps, markers = false): ReactElement 
   return createElement(DigestEmail, { ...view, markers });
 }
 
-/** The MJML source of a view, before compiling. */
+/** The MJML source of a view, before compiling, rendered in one piece (the web edition, benchmarks). */
 export function digestMarkup(view: DigestProps): string {
   return renderMarkup(digestElement(view), `digest ${view.subject}`);
 }
@@ -101,6 +106,8 @@ class DigestFit {
   private readonly budget: number;
   private readonly template: string;
   private readonly fullItems: Map<string, FullItemView>;
+  /** The items' and headlines' markup, rendered once: measured, then put into every markup. */
+  private readonly parts: DigestParts;
   private compactedView?: DigestProps;
   private compactedMarked?: string;
   private sizes?: DigestSizes;
@@ -111,8 +118,7 @@ class DigestFit {
   ) {
     this.mode = options.mode ?? 'email';
     const arrangement = arrangeEdition(edition, options);
-    this.view = (compact, omit) =>
-      buildDigestView(edition, { ...options, mode: this.mode, arrangement, compact, omit });
+    this.view = digestViews(edition, { ...options, mode: this.mode, arrangement });
     this.ranked = arrangement.ranked;
     this.full = this.view(new Set());
     this.budget = options.config.budgetBytes - PERSONALIZATION_RESERVE;
@@ -120,36 +126,42 @@ class DigestFit {
     this.fullItems = new Map(
       this.full.sections.flatMap((section) => section.items.map((item) => [item.id, item] as const)),
     );
+    this.parts = new DigestParts(this.full.languages, this.template);
   }
 
-  private readonly view: (compact: ReadonlySet<string>, omit?: ReadonlySet<string>) => DigestProps;
+  private readonly view: DigestViews;
 
   compile = async (markup: string): Promise<string> =>
     collapseWhitespace(await compileMarkup(markup, this.template));
 
+  /** A view's markup from the parts rendered once (see `assembleMarkup`). */
+  private markup(view: DigestProps, markers = false): string {
+    return assembleMarkup(view, this.parts, this.template, markers);
+  }
+
   /** The all-compacted digest's markup with markers (small): the fingerprint and the fixed parts. */
   compactedMarkup(): string {
     this.compactedView ??= this.view(new Set(this.ranked));
-    this.compactedMarked ??= renderMarkup(digestElement(this.compactedView, true), this.template);
+    this.compactedMarked ??= this.markup(this.compactedView, true);
     return this.compactedMarked;
   }
 
-  /** Measure step, one way: item sizes from a full render when there was one, else measured alone. */
-  private measure(knownItemBytes?: ReadonlyMap<string, number>): DigestSizes {
+  /** Measure step, one way: item markup from a full render when there was one, else rendered alone. */
+  private measure(): DigestSizes {
     const compactedMarkup = this.compactedMarkup();
     this.sizes ??= measureDigest({
       compacted: this.compactedView as DigestProps,
       compactedMarkup,
       full: this.fullItems,
       ranked: this.ranked,
-      knownItemBytes,
+      parts: this.parts,
     });
     return this.sizes;
   }
 
   /** First render of a template: compile the full digest with markers and learn from it. */
   async learning(): Promise<{ result: RenderedEmail; learned: LearnedOverhead }> {
-    const markup = renderMarkup(digestElement(this.full, true), this.template);
+    const markup = this.markup(this.full, true);
     const marked = await this.compile(markup);
     const html = finalizeHtml(marked);
     const regions = measureRegions(markup, 'markup');
@@ -161,8 +173,7 @@ class DigestFit {
     const learned = { overhead, itemFloor: Math.max(0, Math.min(...floors, Infinity)) };
     if (Buffer.byteLength(html) <= this.budget)
       return { result: this.done(this.ranked.length, html), learned };
-    const known = new Map(shown.map((item, index) => [item.id, regions.items[index] ?? 0]));
-    const result = await this.planned(this.measure(known), learned);
+    const result = await this.planned(this.measure(), learned);
     // No item section to learn from (a one-language day of compacted items only): headlines only.
     return { result: result === 'unknown' ? await this.headlinesThatFit() : result, learned };
   }
@@ -175,7 +186,7 @@ class DigestFit {
       0,
     );
     if (floor <= this.budget) {
-      const html = await this.compile(digestMarkup(this.full));
+      const html = await this.compile(this.markup(this.full));
       if (Buffer.byteLength(html) <= this.budget) return this.done(this.ranked.length, html);
     }
     return this.planned(this.measure(), learned);
@@ -188,7 +199,7 @@ class DigestFit {
     if (plan === 'unknown') return plan;
     let fullCount = plan.full;
     for (let attempt = 0; attempt <= MAX_CORRECTIONS; attempt++) {
-      const html = await this.compile(digestMarkup(this.viewOf(fullCount)));
+      const html = await this.compile(this.markup(this.viewOf(fullCount)));
       const bytes = Buffer.byteLength(html);
       if (bytes <= this.budget) return this.done(fullCount, html);
       if (fullCount === 0) break;
@@ -211,7 +222,7 @@ class DigestFit {
     for (let attempt = 0; attempt <= MAX_TRIMS; attempt++) {
       const omitted = ids.slice(shown);
       const view = this.view(new Set(ids), new Set(omitted));
-      const html = await this.compile(digestMarkup(view));
+      const html = await this.compile(this.markup(view));
       const bytes = Buffer.byteLength(html);
       if (bytes <= this.budget) return this.finish(view, html, ids, omitted);
       if (shown === 0) break;
