@@ -6,8 +6,9 @@
 // run from source (tsx) and from the build.
 // Usage: npm run bench -- send   (SEND_BENCH_MESSAGES, SEND_BENCH_RSS_SUBSCRIBERS to resize;
 // SEND_BENCH_RSS_SUBSCRIBERS=0 skips the memory part, SEND_BENCH_ROUNDS the throughput rounds;
-// SEND_BENCH_PARTS=throughput skips the per-piece costs and the "why" table; SEND_BENCH_PROFILE=DIR
-// writes a CPU profile of each `gazette send` there, node's --cpu-prof)
+// SEND_BENCH_PARTS=throughput skips the per-piece costs and the "why" table; SEND_BENCH_DKIM=off
+// (comma-separated: off, RSA, RSA + Ed25519) runs only those rows; SEND_BENCH_PROFILE=DIR writes a
+// CPU profile of each `gazette send` there, node's --cpu-prof)
 import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
@@ -48,6 +49,10 @@ const MESSAGES = Number(process.env.SEND_BENCH_MESSAGES ?? 3000);
 const ROUNDS = Number(process.env.SEND_BENCH_ROUNDS ?? 2);
 const RSS_SUBSCRIBERS = Number(process.env.SEND_BENCH_RSS_SUBSCRIBERS ?? 100_000);
 const THROUGHPUT_ONLY = process.env.SEND_BENCH_PARTS === 'throughput';
+const DKIM_MODES = (['off', 'RSA', 'RSA + Ed25519'] as const).filter(
+  (mode) =>
+    process.env.SEND_BENCH_DKIM === undefined || process.env.SEND_BENCH_DKIM.split(',').includes(mode),
+);
 const PROFILE_FLAGS = process.env.SEND_BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`]
   : [];
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
       await whyBareWasSlow(sink.url);
     }
     const rows = [];
-    for (const dkim of ['off', 'RSA', 'RSA + Ed25519'] as const) {
+    for (const dkim of DKIM_MODES) {
       for (let round = 1; round <= ROUNDS; round++) {
         const bare = await bareProcess({
           smtpUrl: sink.url,
