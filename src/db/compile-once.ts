@@ -15,17 +15,18 @@ export type CompiledStatement<A extends StatementArgs<A>, R> = (args: A) => Prom
 /**
  * A Kysely query compiled once and then run with new parameters, on either dialect.
  *
- * Building and compiling a query costs ≈ 25 µs of CPU, more than SQLite takes to run a small
- * update (docs/benchmarks.md, "Send"): the ledger writes one per message. `build` is called once
- * with a placeholder for every argument; the compiled SQL and parameter list are kept, and each
- * run copies the list and puts the arguments where their placeholders were. Kysely stays the one
- * source of the SQL; the placeholders keep the order each dialect gives its parameters.
+ * Building and compiling the ledger's `sent` update cost ≈ 40 µs of CPU, as much as SQLite
+ * takes to run it (docs/benchmarks.md, "Send"), and the ledger writes one per message. `build`
+ * is called once with a placeholder for every argument; the compiled SQL and parameter list are
+ * kept, and each run copies the list and puts the arguments where their placeholders were.
+ * Kysely stays the one source of the SQL; the placeholders keep the order each dialect gives its
+ * parameters.
  *
  * `build` must use each argument as a value only (a comparison, a `set`, a `limit`): it may not
- * compute with it or branch on it (placeholders throw when converted to a primitive) and every
- * argument must reach the statement's parameters. A list argument is for `in (…)`: the statement
- * is compiled per length rounded up to a power of two (a few shapes, however many lengths), the
- * list padded with its last element, which an `in` list does not notice.
+ * compute with it or branch on its value (placeholders throw when converted to a primitive), and
+ * every argument must reach the statement's parameters. A list argument is for `in (…)`: the
+ * statement is compiled per length rounded up to a power of two (a few shapes, however many
+ * lengths), the list padded with its last element, which an `in` list does not notice.
  */
 export function compileOnce<DB, A extends StatementArgs<A>, R>(
   db: Kysely<DB>,
