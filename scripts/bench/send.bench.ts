@@ -5,7 +5,10 @@
 // peak RSS of `gazette send` to 100,000 subscribers of mixed locales and topics, and to 10,000
 // run from source (tsx) and from the build.
 // Usage: npm run bench -- send   (SEND_BENCH_MESSAGES, SEND_BENCH_RSS_SUBSCRIBERS to resize;
-// SEND_BENCH_RSS_SUBSCRIBERS=0 skips the memory part, SEND_BENCH_ROUNDS the throughput rounds)
+// SEND_BENCH_RSS_SUBSCRIBERS=0 skips the memory part, SEND_BENCH_ROUNDS the throughput rounds;
+// SEND_BENCH_PARTS=throughput skips the per-piece costs and the "why" table; SEND_BENCH_DKIM=off
+// (comma-separated: off, RSA, RSA + Ed25519) runs only those rows; SEND_BENCH_PROFILE=DIR writes a
+// CPU profile of each `gazette send` there, node's --cpu-prof)
 import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
@@ -45,6 +48,14 @@ const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const MESSAGES = Number(process.env.SEND_BENCH_MESSAGES ?? 3000);
 const ROUNDS = Number(process.env.SEND_BENCH_ROUNDS ?? 2);
 const RSS_SUBSCRIBERS = Number(process.env.SEND_BENCH_RSS_SUBSCRIBERS ?? 100_000);
+const THROUGHPUT_ONLY = process.env.SEND_BENCH_PARTS === 'throughput';
+const DKIM_MODES = (['off', 'RSA', 'RSA + Ed25519'] as const).filter(
+  (mode) =>
+    process.env.SEND_BENCH_DKIM === undefined || process.env.SEND_BENCH_DKIM.split(',').includes(mode),
+);
+const PROFILE_FLAGS = process.env.SEND_BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`]
+  : [];
 /** Messages in flight on both sides (the bare side's best, see the "why" table). */
 const IN_FLIGHT = 20;
 // The heap caps docs/sending.md puts on the send command: V8 otherwise lets dead message strings
@@ -82,10 +93,12 @@ async function main(): Promise<void> {
     const keys = writeDkimKeys(dir);
     const load = () => loadavg()[0]!.toFixed(1);
     console.log(`load average at start ${load()} (2 cores)`);
-    await costs(keys);
-    await whyBareWasSlow(sink.url);
+    if (!THROUGHPUT_ONLY) {
+      await costs(keys);
+      await whyBareWasSlow(sink.url);
+    }
     const rows = [];
-    for (const dkim of ['off', 'RSA', 'RSA + Ed25519'] as const) {
+    for (const dkim of DKIM_MODES) {
       for (let round = 1; round <= ROUNDS; round++) {
         const bare = await bareProcess({
           smtpUrl: sink.url,
@@ -466,7 +479,15 @@ async function gazetteSend(
     await addReaders(createKyselyStore(database.db), count, false);
     await database.close();
     const summary = await runCommand(
-      ['bin/gazette.js', 'send', '--config', configFile, '--date', await newestSampleDate()],
+      [
+        ...PROFILE_FLAGS,
+        'bin/gazette.js',
+        'send',
+        '--config',
+        configFile,
+        '--date',
+        await newestSampleDate(),
+      ],
       {
         DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
         SMTP_URL: smtpUrl,

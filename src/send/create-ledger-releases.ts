@@ -1,3 +1,4 @@
+import { compileOnce } from '../db/compile-once.ts';
 import type { Database } from '../db/create-database.ts';
 import { handedBack } from './handed-back.ts';
 import type { Ledger } from './ledger.ts';
@@ -17,6 +18,17 @@ export const SUPERSEDED = 'superseded';
  */
 export function createLedgerReleases(database: Database<DeliveryTables>): LedgerReleases {
   const { db } = database;
+  // A `deliverAt` list's claims give back the readers whose hour is still to come: per batch.
+  const holdRows = compileOnce(
+    db,
+    (p: { ids: readonly number[]; notBefore: number; owner: string; now: number }) =>
+      db
+        .updateTable('deliveries')
+        .set({ status: 'pending', not_before: p.notBefore, ...handedBack(p.now) })
+        .where('id', 'in', p.ids)
+        .where('status', '=', 'claimed')
+        .where('claimed_by', '=', p.owner),
+  );
   return {
     async held(scope, now) {
       const row = await db
@@ -104,13 +116,7 @@ export function createLedgerReleases(database: Database<DeliveryTables>): Ledger
         byInstant.set(row.notBefore, ids);
       }
       for (const [notBefore, ids] of byInstant) {
-        await db
-          .updateTable('deliveries')
-          .set({ status: 'pending', not_before: notBefore, ...handedBack() })
-          .where('id', 'in', ids)
-          .where('status', '=', 'claimed')
-          .where('claimed_by', '=', owner)
-          .execute();
+        await holdRows({ ids, notBefore, owner, now: Date.now() });
       }
     },
   };

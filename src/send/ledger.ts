@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, QueryResult, Selectable } from 'kysely';
+import { compileOnce } from '../db/compile-once.ts';
 import type { Database } from '../db/create-database.ts';
 import type { DeliveryTables } from './tables.ts';
 import { createLedgerClaims } from './create-ledger-claims.ts';
@@ -101,10 +102,8 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
   const PG_CHUNK = 10_000;
   const inScope = (scope: LedgerScope) =>
     db.selectFrom('deliveries').where('edition', '=', scope.edition).where('list_id', '=', scope.listId);
-  // Only the worker that holds the claim may write its result.
-  const held = (owner: string) =>
-    db.updateTable('deliveries').where('status', '=', 'claimed').where('claimed_by', '=', owner);
-  const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
+  const statements = resultStatements(db);
+  const changed = (result: QueryResult<unknown>) => Number(result.numAffectedRows ?? 0) > 0;
   return {
     planBatch: database.dialect === 'postgres' ? 5000 : 1000,
     ...createLedgerClaims(database),
@@ -129,66 +128,26 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
     },
 
     async sent(id, owner, result) {
+      const response = result.response.slice(0, 1000);
       const now = Date.now();
-      const update = await held(owner)
-        .where('id', '=', id)
-        .set((eb) => ({
-          status: 'sent',
-          attempts: eb('attempts', '+', 1),
-          message_id: result.messageId,
-          response: result.response.slice(0, 1000),
-          error_code: null,
-          sent_at: now,
-          sent_by: owner,
-          ...handedBack(now),
-        }))
-        .executeTakeFirst();
-      return changed(update);
+      return changed(await statements.sent({ id, owner, messageId: result.messageId, response, now }));
     },
 
     async deferred(id, owner, result) {
-      const update = await held(owner)
-        .where('id', '=', id)
-        .set((eb) => ({
-          status: 'deferred',
-          attempts: eb('attempts', '+', 1),
-          run_attempts: eb
-            .case()
-            .when('last_run', '=', result.runId)
-            .then(eb('run_attempts', '+', 1))
-            .else(1)
-            .end(),
-          last_run: result.runId,
-          next_attempt_at: result.nextAttemptAt,
-          response: result.response.slice(0, 1000),
-          error_code: result.code,
-          ...handedBack(),
-        }))
-        .executeTakeFirst();
-      return changed(update);
+      const { runId, nextAttemptAt, code } = result;
+      const response = result.response.slice(0, 1000);
+      const args = { id, owner, runId, nextAttemptAt, code, response, now: Date.now() };
+      return changed(await statements.deferred(args));
     },
 
     async failed(id, owner, result) {
-      const update = await held(owner)
-        .where('id', '=', id)
-        .set((eb) => ({
-          status: 'failed',
-          attempts: eb('attempts', '+', 1),
-          response: result.response.slice(0, 1000),
-          error_code: result.code,
-          ...handedBack(),
-        }))
-        .executeTakeFirst();
-      return changed(update);
+      const response = result.response.slice(0, 1000);
+      return changed(await statements.failed({ id, owner, code: result.code, response, now: Date.now() }));
     },
 
     async skipped(ids, owner, reason) {
       if (ids.length === 0) return new Set();
-      const rows = await held(owner)
-        .where('id', 'in', ids)
-        .set({ status: 'skipped', response: reason, ...handedBack() })
-        .returning('id')
-        .execute();
+      const { rows } = await statements.skipped({ ids, owner, reason, now: Date.now() });
       return new Set(rows.map((row) => Number(row.id)));
     },
 
@@ -218,6 +177,80 @@ export function createLedger(database: Database<DeliveryTables>): Ledger {
         .execute();
       return rows.map((row) => row.segment).sort();
     },
+  };
+}
+
+/**
+ * The result writes, one per message: compiled once per ledger (compile-once.ts), so a message
+ * pays for binding and running its statement, not for building it.
+ */
+function resultStatements(db: Kysely<DeliveryTables>) {
+  // Only the worker that holds the claim may write its result.
+  const held = (owner: string) =>
+    db.updateTable('deliveries').where('status', '=', 'claimed').where('claimed_by', '=', owner);
+  return {
+    sent: compileOnce(
+      db,
+      (p: { id: number; owner: string; messageId: string; response: string; now: number }) =>
+        held(p.owner)
+          .where('id', '=', p.id)
+          .set((eb) => ({
+            status: 'sent',
+            attempts: eb('attempts', '+', 1),
+            message_id: p.messageId,
+            response: p.response,
+            error_code: null,
+            sent_at: p.now,
+            sent_by: p.owner,
+            ...handedBack(p.now),
+          })),
+    ),
+    deferred: compileOnce(
+      db,
+      (p: {
+        id: number;
+        owner: string;
+        runId: string;
+        nextAttemptAt: number;
+        code: string;
+        response: string;
+        now: number;
+      }) =>
+        held(p.owner)
+          .where('id', '=', p.id)
+          .set((eb) => ({
+            status: 'deferred',
+            attempts: eb('attempts', '+', 1),
+            run_attempts: eb
+              .case()
+              .when('last_run', '=', p.runId)
+              .then(eb('run_attempts', '+', 1))
+              .else(1)
+              .end(),
+            last_run: p.runId,
+            next_attempt_at: p.nextAttemptAt,
+            response: p.response,
+            error_code: p.code,
+            ...handedBack(p.now),
+          })),
+    ),
+    failed: compileOnce(db, (p: { id: number; owner: string; code: string; response: string; now: number }) =>
+      held(p.owner)
+        .where('id', '=', p.id)
+        .set((eb) => ({
+          status: 'failed',
+          attempts: eb('attempts', '+', 1),
+          response: p.response,
+          error_code: p.code,
+          ...handedBack(p.now),
+        })),
+    ),
+    skipped: compileOnce(db, (p: { ids: readonly number[]; owner: string; reason: string; now: number }) =>
+      held(p.owner)
+        .where('id', 'in', p.ids)
+        .set({ status: 'skipped', response: p.reason, ...handedBack(p.now) })
+        .returning('id'),
+    ),
   };
 }
 

@@ -150,3 +150,78 @@ describe.each(DIALECTS)('ledger releases on $name', (dialect) => {
     });
   });
 });
+
+// The ledger's statements are compiled once (compile-once.ts): every call must bind its own values.
+describe.each(DIALECTS)('ledger statements, compiled once, on $name', (dialect) => {
+  let test: TestDatabase;
+  afterEach(() => test.cleanup());
+  const planned = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      edition: scope.edition,
+      list_id: scope.listId,
+      subscriber_id: String(i + 1),
+      subscriber_ref: `uid-${i + 1}`,
+      email: `reader${i + 1}@example.com`,
+      name: null,
+      locale: 'en',
+      segment: 'en:',
+    }));
+  const rows = () => test.database.db.selectFrom('deliveries').selectAll().orderBy('id').execute();
+
+  describe.skipIf(!dialect.available)('', () => {
+    it('binds each call its own values: attempts per run, owners, lists of any length', async () => {
+      test = await dialect.create();
+      const ledger = createLedger(test.database);
+      await ledger.plan(planned(7));
+      const claim = (owner: string, runId: string, limit = 10) =>
+        ledger.claim(scope, { owner, runId, limit, leaseMs: 60_000, maxAttempts: 3 });
+      const taken = await claim('a', 'run-1');
+      expect(taken.map((r) => r.id)).toHaveLength(7);
+      const [first, second, third, ...rest] = taken.map((r) => r.id) as [number, number, number, ...number[]];
+      const retry = (runId: string) => ({ runId, nextAttemptAt: 0, code: 'SMTP_TRANSIENT', response: '451' });
+      expect(await ledger.deferred(first, 'a', retry('run-1'))).toBe(true);
+      expect(await ledger.sent(second, 'a', { messageId: '<2@x>', response: '250 two' })).toBe(true);
+      expect(await ledger.failed(third, 'a', { code: 'SMTP_PERMANENT', response: '550 three' })).toBe(true);
+      // Three of the rest skipped (a list padded to four), the last one given back.
+      expect([...(await ledger.skipped(rest.slice(0, 3), 'a', 'gone'))].sort((x, y) => x - y)).toEqual(
+        rest.slice(0, 3),
+      );
+      await ledger.release(rest.slice(3), 'a');
+      // Another run and owner: the deferred row counts its attempts afresh, the released ones are open.
+      const again = await claim('b', 'run-2');
+      expect(again.map((r) => r.id).sort((x, y) => x - y)).toEqual([first, ...rest.slice(3)]);
+      expect(await ledger.deferred(first, 'b', retry('run-2'))).toBe(true);
+      expect((await ledger.renew(rest.slice(3), 'b', 120_000)).ids).toEqual(rest.slice(3));
+      expect((await ledger.renew(rest.slice(3), 'a', 120_000)).ids).toEqual([]);
+      expect(await ledger.sent(rest[3]!, 'b', { messageId: '<7@x>', response: '250 seven' })).toBe(true);
+      const byId = new Map((await rows()).map((r) => [Number(r.id), r]));
+      expect(byId.get(first)).toMatchObject({
+        status: 'deferred',
+        attempts: 2,
+        run_attempts: 1,
+        last_run: 'run-2',
+      });
+      expect(byId.get(second)).toMatchObject({
+        status: 'sent',
+        message_id: '<2@x>',
+        response: '250 two',
+        sent_by: 'a',
+      });
+      expect(byId.get(third)).toMatchObject({
+        status: 'failed',
+        response: '550 three',
+        error_code: 'SMTP_PERMANENT',
+      });
+      for (const id of rest.slice(0, 3))
+        expect(byId.get(id)).toMatchObject({ status: 'skipped', response: 'gone' });
+      expect(byId.get(rest[3]!)).toMatchObject({
+        status: 'sent',
+        message_id: '<7@x>',
+        sent_by: 'b',
+        claimed_by: null,
+      });
+      expect(await ledger.nextRetryAt(scope, 'run-2', 3)).toBe(0);
+      expect(await ledger.nextRetryAt(scope, 'run-2', 1)).toBeUndefined();
+    });
+  });
+});
