@@ -7,22 +7,21 @@
 // table shows whether it still grows late in the window (it must not: claims, leases and
 // templates are bounded, whatever the list's size).
 // Usage: npm run bench -- million   (MILLION_BENCH_SUBSCRIBERS, MILLION_BENCH_SECONDS to resize)
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { gazetteMigrations } from '../../src/cli/gazette-schema.ts';
 import type { Tables } from '../../src/cli/gazette-schema.ts';
 import { loadItems } from '../../src/content/load-items.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { buildEditions } from '../../src/edition/build-editions.ts';
+import { startDiscardingSink } from './discarding-sink.ts';
 import { printTable } from './measure.ts';
 
-const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SUBSCRIBERS = Number(process.env.MILLION_BENCH_SUBSCRIBERS ?? 1_000_000);
 const SEND_SECONDS = Number(process.env.MILLION_BENCH_SECONDS ?? 600);
@@ -31,15 +30,13 @@ const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const SEND_HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=2'];
 const CATEGORIES = ['tech', 'business', 'policy', 'commerce', 'science'];
 
-if (process.argv[2] === '--sink') await sinkChild();
-else await main();
+await main();
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-million-'));
   const url = `sqlite:${path.join(dir, 'bench.db')}`;
-  const sink = fork(SELF, ['--sink'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const sink = await startDiscardingSink();
   try {
-    const port = await new Promise<number>((resolve) => sink.once('message', (m) => resolve(Number(m))));
     const database = createDatabase<Tables>(url);
     await migrate(database, gazetteMigrations);
     const seeded = performance.now();
@@ -48,7 +45,7 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${SUBSCRIBERS.toLocaleString('en')} readers in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
     );
-    const run = await timedSend(url, `smtp://127.0.0.1:${port}`);
+    const run = await timedSend(url, sink.url);
     const rate = run.sent / run.sendSeconds;
     printTable(
       `gazette send to ${SUBSCRIBERS.toLocaleString('en')} (SQLite, 96 segments, heap caps ${SEND_HEAP_FLAGS.join(' ')}, ` +
@@ -68,7 +65,7 @@ async function main(): Promise<void> {
       ],
     );
   } finally {
-    sink.kill();
+    sink.child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -168,25 +165,6 @@ async function seed(db: ReturnType<typeof createDatabase<Tables>>['db'], n: numb
 async function newestSampleDate(): Promise<string> {
   const { items } = await loadItems(path.join(ROOT, 'content'));
   return buildEditions(items, { timeZone: 'Asia/Seoul', categories: [] })[0]?.date ?? '';
-}
-
-/** A sink that accepts everything and parses nothing, in its own process: the sender is measured. */
-async function sinkChild(): Promise<void> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => callback());
-    },
-  });
-  server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  process.send?.(typeof address === 'object' && address ? address.port : 0);
-  // Stops with the bench: the parent's exit closes the IPC channel.
-  process.on('disconnect', () => server.close(() => process.exit(0)));
 }
 
 function safeRead(file: string): string {

@@ -10,14 +10,12 @@
 // (comma-separated: off, RSA, RSA + Ed25519) runs only those rows; SEND_BENCH_PROFILE=DIR writes a
 // CPU profile of each `gazette send` there, node's --cpu-prof)
 import { fork, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { parseConfig, resolveConfig } from '../../src/config/load-config.ts';
 import type { Config } from '../../src/config/config.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
@@ -40,6 +38,7 @@ import type { RenderedDigest } from '../../src/send/digest-renderer.ts';
 import { createKyselyStore } from '../../src/subscribers/create-kysely-store.ts';
 import type { SubscribeInput } from '../../src/subscribers/subscriber.ts';
 import { manageToken } from '../../src/subscribers/tokens.ts';
+import { startDiscardingSink } from './discarding-sink.ts';
 import { measureCpu, printTable } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -82,12 +81,11 @@ interface BareRun {
 }
 
 const mode = process.argv[2];
-if (mode === '--sink') await sinkChild();
-else if (mode === '--bare') await bareChild(JSON.parse(process.argv[3] ?? '{}') as BareRun);
+if (mode === '--bare') await bareChild(JSON.parse(process.argv[3] ?? '{}') as BareRun);
 else await main();
 
 async function main(): Promise<void> {
-  const sink = await startSinkProcess();
+  const sink = await startDiscardingSink();
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-send-'));
   try {
     const keys = writeDkimKeys(dir);
@@ -596,28 +594,4 @@ async function addReaders(store: ReturnType<typeof createKyselyStore>, count: nu
     }
     await store.importBatch(batch);
   }
-}
-
-/** A sink in its own process that accepts everything and parses nothing: the sender is measured. */
-async function startSinkProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(SELF, ['--sink'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
-  return { child, url: `smtp://127.0.0.1:${port}` };
-}
-
-async function sinkChild(): Promise<void> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => callback());
-    },
-  });
-  server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  process.send?.(typeof address === 'object' && address ? address.port : 0);
-  process.on('disconnect', () => server.close(() => process.exit(0)));
 }
